@@ -1,0 +1,65 @@
+"""The tables of a case, as DDL, in the order migrations apply them.
+
+Each entry of MIGRATIONS brings the case to the next schema version; a case
+records its version in ``meta`` and ``case.open_case`` applies what is missing.
+Record columns are the canonical fields of ``veracity.fields`` plus provenance.
+
+>>> "records" in MIGRATIONS[0]
+True
+"""
+
+from __future__ import annotations
+
+from veracity.fields import FIELDS, Kind
+
+_FIELD_COLUMNS = ",\n    ".join(
+    f"{f.name} {'INTEGER' if f.kind is Kind.INTEGER else 'VARCHAR'}" for f in FIELDS.values()
+)
+
+_V1 = f"""
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE sources (
+    source_id INTEGER PRIMARY KEY,
+    sha256 VARCHAR NOT NULL UNIQUE,
+    source_file VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    media_type VARCHAR NOT NULL,
+    size BIGINT NOT NULL,
+    added_at TIMESTAMP NOT NULL,
+    encoding VARCHAR NOT NULL,
+    n_tables INTEGER NOT NULL,
+    n_records INTEGER NOT NULL
+);
+CREATE TABLE source_tables (
+    source_id INTEGER NOT NULL,
+    sheet VARCHAR NOT NULL,
+    header_rows VARCHAR NOT NULL,
+    columns JSON NOT NULL,
+    data_rows INTEGER NOT NULL,
+    skipped_rows INTEGER NOT NULL
+);
+CREATE TABLE records (
+    record_id BIGINT PRIMARY KEY,
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER NOT NULL,
+    role VARCHAR NOT NULL,
+    {_FIELD_COLUMNS},
+    cells JSON NOT NULL
+);
+CREATE TABLE findings (
+    check_id VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER,
+    record_id BIGINT,
+    message VARCHAR NOT NULL,
+    stage VARCHAR NOT NULL,
+    details JSON
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
