@@ -44,6 +44,7 @@ CREATE TABLE records (
     source_id INTEGER NOT NULL,
     source_file VARCHAR NOT NULL,
     sheet VARCHAR NOT NULL,
+    table_no INTEGER NOT NULL,
     "row" INTEGER NOT NULL,
     role VARCHAR NOT NULL,
     {_FIELD_COLUMNS},
