@@ -29,7 +29,8 @@ CREATE TABLE sources (
     added_at TIMESTAMP NOT NULL,
     encoding VARCHAR NOT NULL,
     n_tables INTEGER NOT NULL,
-    n_records INTEGER NOT NULL
+    n_records INTEGER NOT NULL,
+    authentic BOOLEAN NOT NULL DEFAULT false
 );
 CREATE TABLE source_tables (
     source_id INTEGER NOT NULL,
@@ -60,6 +61,21 @@ CREATE TABLE findings (
     message VARCHAR NOT NULL,
     stage VARCHAR NOT NULL,
     details JSON
+);
+CREATE TABLE claims (
+    claim_id VARCHAR NOT NULL,
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER NOT NULL,
+    speaker VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    subject_name VARCHAR NOT NULL,
+    subject_id VARCHAR NOT NULL,
+    assertion VARCHAR NOT NULL,
+    value VARCHAR NOT NULL,
+    quote VARCHAR NOT NULL
 );
 """
 

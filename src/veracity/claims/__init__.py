@@ -1,0 +1,1 @@
+"""Claims: official statements about the people in a leak, and their judging against the records."""

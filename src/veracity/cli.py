@@ -1,0 +1,207 @@
+"""The command line: each command parses its input, calls one library function and shows the result.
+
+Errors derived from VeracityError print one line on stderr and exit with
+their code (2 bad input or usage, 1 failed verification); nothing prints a
+traceback. Heavy modules are imported inside the commands so that
+``veracity --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from veracity.errors import UsageError, VeracityError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Verify leaked registers of people: authenticity checks, identities across scripts, "
+         "official claims, redacted reports.",
+)
+
+CaseArg = Annotated[Path, typer.Argument(help="Case directory.", metavar="CASE")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON for scripts.")]
+T = TypeVar("T")
+
+
+class Role(str, Enum):
+    """What a file is to the case."""
+
+    leak = "leak"
+    reference = "reference"
+    claims = "claims"
+
+
+def _fail(error: VeracityError) -> typer.Exit:
+    sys.stderr.write(f"error: {' '.join(str(error).split())}\n")
+    return typer.Exit(error.exit_code)
+
+
+def _guard(work: Callable[[], T]) -> T:
+    """Run WORK, turning veracity's errors into one line on stderr and an exit code."""
+    try:
+        return work()
+    except VeracityError as error:
+        raise _fail(error) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted; the case is left as it was before this command\n")
+        raise typer.Exit(130) from None
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _say(text: str) -> None:
+    from rich.console import Console
+
+    Console(highlight=False).print(text)
+
+
+@app.command(epilog="Example: veracity init karakax-case")
+def init(case: CaseArg) -> None:
+    """Create a case directory: case.duckdb, evidence/ and audit.log."""
+    from veracity.case import create_case
+
+    def work() -> None:
+        with create_case(case) as made:
+            _say(f"created case {made.path} (audit head {made.audit_head[:16]}…)")
+
+    _guard(work)
+
+
+def _parse_maps(maps: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in maps:
+        column, sep, field = item.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UsageError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map person=name")
+        out[column.strip()] = field.strip()
+    return out
+
+
+@app.command(epilog="Example: veracity add karakax-case list.xlsx --role leak --name 'Karakax List'\n\n"
+                    "Example: veracity add karakax-case people.csv --role reference --map person=name")
+def add(
+    case: CaseArg,
+    files: Annotated[list[Path], typer.Argument(help="Files to add (CSV, XLSX, DOCX).", metavar="FILE...")],
+    role: Annotated[Role, typer.Option(help="What the files are: the leak, a reference source, or claims.")],
+    name: Annotated[str, typer.Option("--name", help="A label shown beside the file name.")] = "",
+    maps: Annotated[list[str] | None, typer.Option(
+        "--map", help="COLUMN=FIELD: read a column as a canonical field, overriding header detection.")] = None,
+    authentic: Annotated[bool, typer.Option(
+        "--authentic", help="A reference known to be authentic (used for format similarity).")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Store files in the evidence store and read their rows into records (one transaction)."""
+    from veracity.case import open_case
+    from veracity.ingest.pipeline import AddRequest, add_files
+    from veracity.progress import rich_progress
+
+    def work() -> None:
+        request = AddRequest(role=role.value, label=name, mapping=_parse_maps(maps or []),
+                             authentic=authentic)
+        with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
+            outcomes = add_files(opened, files, request, progress=progress)
+        if as_json:
+            _print_json([o.as_dict() for o in outcomes])
+            return
+        for outcome in outcomes:
+            _say(outcome.sentence())
+
+    _guard(work)
+
+
+@app.command(epilog="Example: veracity verify karakax-case")
+def verify(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Recompute every evidence hash and walk the audit chain; exit 1 on any tampering."""
+    from veracity.case import open_case
+    from veracity.integrity import verify_case
+
+    def work() -> int:
+        with open_case(case) as opened:
+            report = verify_case(opened)
+        if as_json:
+            _print_json({"intact": report.intact, "problems": list(report.problems), "head": report.head,
+                         "entries": report.entries, "files": report.files})
+        elif report.intact:
+            _say(f"intact: {report.files} evidence files, {report.entries} audit entries, head {report.head}")
+        else:
+            for problem in report.problems:
+                sys.stderr.write(f"tampered: {problem}\n")
+            sys.stderr.write(f"audit head recorded in the case: {report.head}\n")
+        return 0 if report.intact else 1
+
+    code = _guard(work)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command(epilog="Example: veracity status karakax-case --json")
+def status(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Sources, record and finding counts, and the last audit entry."""
+    from veracity.case import open_case
+    from veracity.status import case_status
+
+    def work() -> None:
+        with open_case(case) as opened:
+            state = case_status(opened)
+        if as_json:
+            _print_json(state.as_dict())
+        else:
+            _say(state.text())
+
+    _guard(work)
+
+
+class ExportWhat(str, Enum):
+    """Tables export can write."""
+
+    records = "records"
+    findings = "findings"
+    links = "links"
+    claims = "claims"
+    quotes = "quotes"
+    summary = "summary"
+
+
+class ExportFormat(str, Enum):
+    """Formats export can write."""
+
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+    ftm = "ftm"
+
+
+@app.command(epilog="Example: veracity export karakax-case --what records --format csv -o records.csv")
+def export(
+    case: CaseArg,
+    what: Annotated[ExportWhat, typer.Option(help="Which table.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.csv,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout if omitted).")] = None,
+) -> None:
+    """Write a table of the case in the contract's columns."""
+    from veracity.case import open_case
+    from veracity.report.export import Format, export_table
+
+    def work() -> None:
+        if fmt is ExportFormat.ftm:
+            raise UsageError("--format ftm: FollowTheMoney export is not available yet")
+        with open_case(case, read_only=True) as opened:
+            count = export_table(opened, what.value, Format(fmt.value), out)
+        if out is not None:
+            sys.stderr.write(f"wrote {count} {what.value} rows to {out}\n")
+
+    _guard(work)
+
+
+def main() -> None:
+    """Entry point of the ``veracity`` command."""
+    app()
