@@ -1,0 +1,141 @@
+"""``veracity add``: files into the evidence store and their rows into records, in one transaction.
+
+For each file: hash it; if the case already holds those bytes, say so and
+change nothing; otherwise store it, read its tables, find each header, map
+columns to canonical fields and insert one record per data row, with its
+locator and every original cell. Unparsable values become ``stage='ingest'``
+findings. Any error undoes the whole command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from veracity.case import Case, Change
+from veracity.errors import InputError, UsageError
+from veracity.evidence import sha256_of
+from veracity.ingest.claims_file import insert_claims
+from veracity.ingest.formats import read_tables
+from veracity.ingest.records import TableLoad, load_table
+from veracity.limits import Limits
+from veracity.progress import Progress, silent
+
+ROLES = ("leak", "reference", "claims")
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    """How to add files: their role, label, column overrides, authenticity and limits."""
+
+    role: str
+    label: str = ""
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    authentic: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What happened to one file."""
+
+    source_file: str
+    sha256: str
+    role: str
+    added: bool
+    records: int = 0
+    tables: int = 0
+    media_type: str = ""
+    encoding: str = ""
+    problems: int = 0
+    already_as: str = ""
+
+    def sentence(self) -> str:
+        if not self.added:
+            return (f"{self.source_file}: already in the case as {self.already_as} "
+                    f"(sha256 {self.sha256[:12]}…); nothing added")
+        noted = f", {self.problems} values kept verbatim but not understood" if self.problems else ""
+        return (f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
+                f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}")
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _check_paths(paths: Sequence[Path], limits: Limits) -> None:
+    for path in paths:
+        if not path.is_file():
+            raise InputError("no such file" if not path.exists() else "not a regular file", source=str(path))
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("empty file", source=path.name)
+        if size > limits.max_file_bytes:
+            raise InputError(f"{size} bytes is over the limit of {limits.max_file_bytes}", source=path.name)
+
+
+def _known(case: Case, sha: str) -> str | None:
+    row = case.con.execute("SELECT source_file, role FROM sources WHERE sha256 = ?", [sha]).fetchone()
+    return f"{row[0]} ({row[1]})" if row else None
+
+
+def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
+              progress: Progress = silent) -> list[AddOutcome]:
+    """Add PATHS to CASE; all or nothing. Bytes the case already holds are reported, not added again."""
+    if request.role not in ROLES:
+        raise UsageError(f"--role {request.role}: expected one of {', '.join(ROLES)}")
+    _check_paths(paths, request.limits)
+    hashes = [sha256_of(p) for p in paths]
+    outcomes: dict[int, AddOutcome] = {}
+    todo: list[int] = []
+    for k, (path, sha) in enumerate(zip(paths, hashes, strict=True)):
+        earlier = _known(case, sha) or next((f"{paths[j].name} (this command)" for j in todo
+                                             if hashes[j] == sha), None)
+        if earlier:
+            outcomes[k] = AddOutcome(path.name, sha, request.role, False, already_as=earlier)
+        else:
+            todo.append(k)
+    if todo:
+        with case.change("add", {"role": request.role, "label": request.label,
+                                 "map": dict(request.mapping)}) as change:
+            added = [_add_one(case, change, paths[k], hashes[k], request, progress) for k in todo]
+            _check_mapping_used(request.mapping, added)
+            change.detail["files"] = [{"file": o.source_file, "sha256": o.sha256, "records": o.records}
+                                      for o, _ in added]
+        outcomes.update({k: o for k, (o, _) in zip(todo, added, strict=True)})
+    return [outcomes[k] for k in range(len(paths))]
+
+
+def _check_mapping_used(mapping: Mapping[str, str], added: Sequence[tuple[AddOutcome, set[str]]]) -> None:
+    used = set().union(*(columns for _, columns in added))
+    unused = [column for column in mapping if column not in used]
+    if unused:
+        raise UsageError(f"--map {unused[0]}={mapping[unused[0]]}: no column {unused[0]!r} in "
+                         + ", ".join(o.source_file for o, _ in added))
+
+
+def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddRequest,
+             progress: Progress) -> tuple[AddOutcome, set[str]]:
+    name = path.name
+    source_id = int(case.scalar("SELECT coalesce(max(source_id), 0) + 1 FROM sources"))
+    case.store_evidence(change, path, sha)
+    started = time.monotonic()
+    read = read_tables(path, name, request.limits)
+    loads: list[TableLoad] = []
+    for table_no, raw in enumerate(read.tables, start=1):
+        if request.role == "claims":
+            loads.append(insert_claims(case, raw, source_id, name, request.limits))
+        else:
+            loads.append(load_table(case, raw, source_id, name, table_no, request, started, progress))
+    if not any(load.data_rows for load in loads):
+        raise InputError("no data rows (a header alone, or no table)", source=name)
+    records = sum(load.records for load in loads)
+    case.con.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [source_id, sha, name, request.label, request.role, read.media_type, path.stat().st_size,
+         dt.datetime.now(dt.UTC).replace(tzinfo=None), read.encoding, len(loads), records, request.authentic])
+    outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type, read.encoding,
+                         sum(load.problems for load in loads))
+    return outcome, set().union(*(load.mapped for load in loads))

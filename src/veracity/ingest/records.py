@@ -1,0 +1,140 @@
+"""One table of a file into records: header, column plan, one record per data row, in batches.
+
+Rows are numbered from the row after the (last) header row; blank rows and
+total rows keep their number but become no record, so row r is always at the
+same offset in the original.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from veracity.case import Case
+from veracity.errors import InputError
+from veracity.fields import FIELDS
+from veracity.ingest.columns import ColumnPlan, assign_fields
+from veracity.ingest.header import HeaderLayout, locate_header
+from veracity.ingest.table import Cell, RawTable, Row
+from veracity.ingest.values import is_blank, is_total_row
+from veracity.progress import Progress
+
+if TYPE_CHECKING:
+    from veracity.ingest.pipeline import AddRequest
+
+BATCH = 20_000
+RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
+                  *FIELDS, "cells")
+_INTEGER = {"record_id", "source_id", "table_no", "row", "age"}
+
+
+@dataclass
+class TableLoad:
+    """What one table gave: data rows counted, records written, values not understood, --map columns used."""
+
+    data_rows: int = 0
+    records: int = 0
+    problems: int = 0
+    mapped: set[str] = field(default_factory=set)
+
+
+def _cell_text(value: Cell) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@dataclass
+class _Batch:
+    """Columns of records waiting to be inserted."""
+
+    columns: dict[str, list[Any]] = field(default_factory=lambda: {c: [] for c in RECORD_COLUMNS})
+    size: int = 0
+
+    def flush(self, case: Case) -> None:
+        if not self.size:
+            return
+        arrays = {c: pa.array(v, type=pa.int64() if c in _INTEGER else pa.string())
+                  for c, v in self.columns.items()}
+        case.con.register("veracity_batch", pa.table(arrays))
+        names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+        case.con.execute(f"INSERT INTO records ({names}) SELECT {names} FROM veracity_batch")
+        case.con.unregister("veracity_batch")
+        self.columns, self.size = {c: [] for c in RECORD_COLUMNS}, 0
+
+
+def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, table_no: int,
+               request: AddRequest, started: float, progress: Progress) -> TableLoad:
+    """Read RAW into records of CASE; the caller's transaction makes it all or nothing."""
+    limits = request.limits
+    head, rest = list(islice(raw.rows, limits.header_scan_rows)), raw.rows
+    if not any(not is_blank(r) for r in head):
+        return TableLoad()
+    layout = locate_header(head, limits)
+    where = f"sheet {raw.name!r}" if raw.name else ""
+    overrides = {k: v for k, v in request.mapping.items() if layout.has_column(k)}
+    sample = head[layout.last_row + 1:]
+    plan = assign_fields(layout.columns, sample, overrides)
+    load = TableLoad(mapped=set(overrides))
+    next_id = int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records"))
+    batch = _Batch()
+    fixed = {"source_id": source_id, "source_file": source_file, "sheet": raw.name, "table_no": table_no,
+             "role": request.role}
+    for number, row in enumerate(chain(sample, rest), start=1):
+        load.data_rows = number
+        if is_blank(row) or is_total_row(row) or layout.is_header_again(row):
+            continue
+        values, problems = plan.build(row)
+        for problem in problems:
+            _finding(case, problem, source_file, raw.name, number, next_id)
+        load.problems += len(problems)
+        _append(batch, fixed, next_id, number, values, layout, row)
+        next_id += 1
+        load.records += 1
+        if batch.size >= BATCH:
+            batch.flush(case)
+            progress(f"reading {source_file}", load.records)
+            if time.monotonic() - started > limits.seconds_per_file:
+                raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
+                                 place=f"{where} row {number}".strip())
+    batch.flush(case)
+    _record_table(case, source_id, raw.name, layout, plan, load)
+    return load
+
+
+def _append(batch: _Batch, fixed: dict[str, Any], record_id: int, number: int,
+            values: dict[str, Any], layout: HeaderLayout, row: Row) -> None:
+    cols = batch.columns
+    for key, value in fixed.items():
+        cols[key].append(value)
+    cols["record_id"].append(record_id)
+    cols["row"].append(number)
+    for name in FIELDS:
+        cols[name].append(values.get(name))
+    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(layout.columns, row)],
+                                    ensure_ascii=False))
+    batch.size += 1
+
+
+def _finding(case: Case, problem: Any, source_file: str, sheet: str, row: int, record_id: int) -> None:
+    case.con.execute(
+        "INSERT INTO findings VALUES (?, 'notice', ?, ?, ?, ?, ?, 'ingest', ?)",
+        [problem.check_id, source_file, sheet, row, record_id, problem.message,
+         json.dumps({"column": problem.column, "value": problem.value}, ensure_ascii=False)])
+
+
+def _record_table(case: Case, source_id: int, sheet: str, layout: HeaderLayout, plan: ColumnPlan,
+                  load: TableLoad) -> None:
+    columns = [{"label": label, "field": plan.field_of(k), "why": plan.reason_of(k)}
+               for k, label in enumerate(layout.columns)]
+    case.con.execute("INSERT INTO source_tables VALUES (?, ?, ?, ?, ?, ?)",
+                     [source_id, sheet, f"{layout.first_row + 1}-{layout.last_row + 1}",
+                      json.dumps(columns, ensure_ascii=False), load.data_rows, load.data_rows - load.records])
+
