@@ -1,0 +1,85 @@
+"""DOCX documents: one lazy RawTable per table of the body, named ``table N`` in document order.
+
+The zip has passed ``zipguard.check_zip`` before python-docx opens it
+(python-docx parses with lxml, ``resolve_entities=False``). Tables are the
+body's top-level ``w:tbl`` elements, including those wrapped in a content
+control (``w:sdt``); a table nested in a cell is not a table of its own and
+its text is not part of the cell. Rows are laid out on the table grid:
+``w:gridBefore`` leaves None cells at the start, a cell spanning columns
+(``w:gridSpan``) gives its text to each, and a vertically merged cell
+(``w:vMerge`` continue) repeats the text of the cell above it. A cell's text
+is its paragraphs joined with a newline. Cells are str (None in grid gaps).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from veracity.errors import InputError
+from veracity.ingest.guard import READ_FAILURES, FileGuard
+from veracity.ingest.table import Cell, RawTable, Row
+
+TABLES = "./w:tbl | ./w:sdt/w:sdtContent/w:tbl"
+ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"
+CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"
+
+
+def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
+    """The document's tables as lazy RawTables (the XML is parsed here, rows laid out lazily)."""
+    try:
+        document = docx.Document(str(path))
+        tables = list(document.element.body.xpath(TABLES))
+    except READ_FAILURES as exc:
+        raise guard.failure(exc, "document") from None
+    if len(tables) > guard.limits.max_sheets:
+        raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
+    return iter([RawTable(f"table {n}", _rows(tbl, n, guard)) for n, tbl in enumerate(tables, 1)])
+
+
+def _rows(tbl: Any, table_number: int, guard: FileGuard) -> Iterator[Row]:
+    """Every row of one table laid out on its grid, limits checked."""
+    number, cap = 0, guard.rows_left()
+    above: Row = ()
+    try:
+        for tr in tbl.xpath(ROWS):
+            number += 1
+            place = f"table {table_number} row {number}"
+            if number > cap:
+                raise guard.too_many_rows(place)
+            guard.check_clock(place)
+            above = _layout(tr, above, guard, place)
+            yield above
+    except InputError:
+        raise
+    except READ_FAILURES as exc:
+        raise guard.failure(exc, f"table {table_number} row {number}") from None
+    finally:
+        guard.rows_used += number
+
+
+def _layout(tr: Any, above: Row, guard: FileGuard, place: str) -> Row:
+    """One ``w:tr`` as grid cells; ``above`` is the previous row, for vertical merges."""
+    limits = guard.limits
+    cells: list[Cell] = [None] * _bounded(tr.grid_before, 0, limits.max_columns, guard, place)
+    for tc in tr.xpath(CELLS):
+        span = _bounded(tc.grid_span, len(cells), limits.max_columns, guard, place)
+        if tc.vMerge == "continue":
+            column = len(cells)
+            value = above[column] if column < len(above) else None
+        else:
+            value = "\n".join(p.text for p in tc.xpath("./w:p"))
+            if len(value) > limits.max_cell_chars:
+                raise guard.cell_too_long(place)
+        cells.extend([value] * span)
+    return tuple(cells)
+
+
+def _bounded(count: int, used: int, limit: int, guard: FileGuard, place: str) -> int:
+    """``count`` grid columns after ``used`` ones, or the too-many-columns error past ``limit``."""
+    if count < 0 or used + count > limit:
+        raise guard.too_many_columns(used + count, place)
+    return count

@@ -1,0 +1,156 @@
+"""The one door of the file readers: detect a file's media type from its bytes, then read its tables.
+
+The extension is never consulted. Magic bytes name PDF, images, legacy
+Office (OLE2) and zip files; a zip is XLSX when it holds ``xl/workbook.xml``
+and DOCX when it holds ``word/document.xml``; anything without magic bytes
+is taken for delimited text and must then pass the encoding rules and look
+like text. Files recognised but not read yet (PDF, images, OLE2, other
+archives) are refused with an InputError saying what they are.
+
+    result = read_tables(path, "leak.xlsx", Limits())
+    for table in result.tables:        # consume each table's rows before the next table
+        for row in table.rows: ...
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from veracity.ingest.csv_reader import open_csv
+from veracity.ingest.docx_reader import open_docx
+from veracity.ingest.encoding import TextEncoding, detect_encoding
+from veracity.ingest.guard import FileGuard
+from veracity.ingest.table import RawTable
+from veracity.ingest.xlsx_reader import open_xlsx
+from veracity.ingest.zipguard import check_zip, member_names
+from veracity.limits import Limits
+
+HEAD_BYTES = 1 << 16
+
+
+class MediaType(enum.Enum):
+    """What a file is, as recorded in provenance (a MIME type)."""
+
+    CSV = "text/csv"
+    XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    PDF = "application/pdf"
+    IMAGE = "image/*"
+    OLE2 = "application/x-ole-storage"
+    ZIP = "application/zip"
+    BINARY = "application/octet-stream"
+
+
+MAGIC: tuple[tuple[bytes, MediaType, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", MediaType.IMAGE, "PNG image"),
+    (b"\xff\xd8\xff", MediaType.IMAGE, "JPEG image"),
+    (b"GIF87a", MediaType.IMAGE, "GIF image"),
+    (b"GIF89a", MediaType.IMAGE, "GIF image"),
+    (b"II*\x00", MediaType.IMAGE, "TIFF image"),
+    (b"MM\x00*", MediaType.IMAGE, "TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", MediaType.OLE2, "legacy (.xls/.doc) or encrypted Office file"),
+    (b"PK\x03\x04", MediaType.ZIP, "zip archive"),
+    (b"PK\x05\x06", MediaType.ZIP, "empty zip archive"),
+    (b"\x1f\x8b", MediaType.BINARY, "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", MediaType.BINARY, "7-Zip archive"),
+    (b"Rar!\x1a\x07", MediaType.BINARY, "RAR archive"),
+    (b"{\\rtf", MediaType.BINARY, "RTF document"),
+)
+
+
+@dataclass(frozen=True)
+class Detected:
+    """A media type and the words that name the kind of file in messages."""
+
+    media_type: MediaType
+    what: str
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A file's media type, how its text was decoded (text only), and its tables, lazily.
+
+    ``tables`` is a one-pass iterator; read each table's rows before asking for
+    the next table (the XLSX workbook is closed after the last). ``notes``
+    says what the reader noticed or chose (hidden sheets, a single column).
+    """
+
+    media_type: MediaType
+    tables: Iterator[RawTable]
+    encoding: TextEncoding | None = None
+    delimiter: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def sniff_magic(head: bytes) -> Detected | None:
+    """The kind of file named by its first bytes, or None for (presumably) text.
+
+    >>> sniff_magic(b"\\x89PNG\\r\\n\\x1a\\n....").what
+    'PNG image'
+    >>> sniff_magic(b"%PDF-1.7").media_type
+    <MediaType.PDF: 'application/pdf'>
+    >>> sniff_magic("姓名,性别".encode()) is None
+    True
+    """
+    for magic, media_type, what in MAGIC:
+        if head.startswith(magic):
+            return Detected(media_type, what)
+    if b"%PDF-" in head[:1024]:
+        return Detected(MediaType.PDF, "PDF document")
+    if head[4:8] == b"ftyp" or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"):
+        return Detected(MediaType.IMAGE, "HEIF/WebP image or video")
+    return None
+
+
+def classify_zip(names: list[str]) -> Detected:
+    """XLSX, DOCX or another zip, by the members it holds.
+
+    >>> classify_zip(["[Content_Types].xml", "xl/workbook.xml"]).media_type
+    <MediaType.XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'>
+    >>> classify_zip(["xl/workbook.bin"]).what
+    'Excel binary workbook (.xlsb)'
+    """
+    lowered = {name.lower() for name in names}
+    if "xl/workbook.xml" in lowered:
+        return Detected(MediaType.XLSX, "Excel workbook")
+    if "word/document.xml" in lowered:
+        return Detected(MediaType.DOCX, "Word document")
+    if "xl/workbook.bin" in lowered:
+        return Detected(MediaType.ZIP, "Excel binary workbook (.xlsb)")
+    if "content.xml" in lowered:
+        return Detected(MediaType.ZIP, "OpenDocument file")
+    return Detected(MediaType.ZIP, "zip archive without a workbook or Word document")
+
+
+def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
+    """Detect what the file at ``path`` is and return its tables; ``source_file`` names it in errors."""
+    guard = FileGuard(source_file, limits)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError as exc:
+        raise guard.failure(exc) from None
+    if size == 0:
+        raise guard.error("empty file")
+    if size > limits.max_file_bytes:
+        raise guard.error(f"{size} bytes, more than the limit of {limits.max_file_bytes}")
+    detected = sniff_magic(head)
+    if detected is None:
+        encoding = detect_encoding(path, head, guard)
+        sniffed, table = open_csv(path, head, encoding, guard)
+        notes: tuple[str, ...] = () if sniffed.fields > 1 else ("no delimiter found: read as one column",)
+        return ReadResult(MediaType.CSV, iter([table]), encoding, sniffed.delimiter, notes)
+    if detected.media_type is MediaType.ZIP:
+        detected = classify_zip(member_names(path, guard))
+    if detected.media_type is MediaType.XLSX:
+        check_zip(path, guard)
+        notes, tables = open_xlsx(path, guard)
+        return ReadResult(MediaType.XLSX, tables, notes=notes)
+    if detected.media_type is MediaType.DOCX:
+        check_zip(path, guard)
+        return ReadResult(MediaType.DOCX, open_docx(path, guard))
+    raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
