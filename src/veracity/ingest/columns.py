@@ -1,0 +1,514 @@
+"""Which canonical field each column holds, and each record's fields derived from its row.
+
+A column gets its field, in this order of strength: a ``--map`` override; an
+exact header alias (``data/header_roles.yaml``, Chinese, English or Uyghur);
+a header that contains an alias; the content of the sample rows (identity
+numbers, 男/女, dates, names by script). A column of identity numbers is
+``id_number`` whatever its header says. Each field goes to one column, the
+strongest and then the leftmost; the others stay only in the verbatim cells,
+with the reason in the plan. Name columns follow their script: the first
+name column is ``name``, a further one ``name_zh``, ``name_latin`` or
+``name_arabic`` by the script of its values.
+
+>>> plan = assign_fields(("序号", "姓名", "身份证号"), [(1, "买买提·吐尔逊", "11010519491231002X")], {})
+>>> [(c.label, c.field, c.reason.value) for c in plan.columns]
+[('序号', None, 'ignored'), ('姓名', 'name', 'alias'), ('身份证号', 'id_number', 'alias')]
+>>> plan.record_fields((1, "买买提·吐尔逊", "11010519491231002x")).values["name_zh"]
+'买买提·吐尔逊'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import yaml
+
+from veracity.errors import ConfigError, InputError, UsageError
+from veracity.fields import FIELDS, NAME_FIELDS, Kind
+from veracity.idnumber import compact
+from veracity.ingest.table import Cell, Row
+from veracity.ingest.values import (
+    AGE_UNPARSED,
+    DATE_UNPARSED,
+    SEX_UNPARSED,
+    ValueCheck,
+    ValueProblem,
+    cell_text,
+    label_words,
+    looks_like_date,
+    looks_like_id,
+    name_script,
+    normalise_label,
+    parse_age,
+    parse_date,
+    parse_sex,
+)
+from veracity.script import Script, detect
+
+LANGUAGES = ("zh", "en", "ug")
+SCRIPT_FIELDS = {Script.HAN: "name_zh", Script.LATIN: "name_latin", Script.ARABIC: "name_arabic"}
+_ROLES_FILE = "header_roles.yaml"
+
+
+# ---------------------------------------------------------------- header roles (the YAML taxonomy)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One header alias: the field it names (None for a known non-field header) and how it matches."""
+
+    field: str | None
+    text: str
+    language: str
+    key: str
+    words: tuple[str, ...]
+    substring: bool  # Chinese aliases of two or more characters match inside a header
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """The alias a header label matched, exactly or by containing it."""
+
+    alias: Alias
+    exact: bool
+
+
+@dataclass(frozen=True)
+class HeaderRoles:
+    """The validated taxonomy: every alias, the exact-match index and the field order for ties."""
+
+    aliases: tuple[Alias, ...]
+    exact: Mapping[str, Alias]
+    english_only: frozenset[str]
+    order: Mapping[str | None, int]
+
+    def match(self, label: str) -> LabelMatch | None:
+        """The alias LABEL names: exact first, then the longest contained alias, then the earlier field.
+
+        >>> load_roles().match("现住址").alias.field, load_roles().match("户籍地址（详细）").exact
+        ('address', False)
+        """
+        words = label_words(label)
+        key = "".join(words)
+        if not key:
+            return None
+        if key in self.exact:
+            return LabelMatch(self.exact[key], exact=True)
+        found = [a for a in self.aliases if _contains(key, words, a)]
+        if not found:
+            return None
+        best = min(found, key=lambda a: (-len(a.key), self.order[a.field]))
+        return LabelMatch(best, exact=False)
+
+
+def _contains(key: str, words: tuple[str, ...], alias: Alias) -> bool:
+    if alias.substring:
+        return alias.key in key
+    n = len(alias.words)
+    return any(words[i : i + n] == alias.words for i in range(len(words) - n + 1))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> HeaderRoles:
+    """The header roles shipped in ``veracity/data/header_roles.yaml``, validated once."""
+    text = resources.files("veracity").joinpath("data", _ROLES_FILE).read_text(encoding="utf-8")
+    return parse_roles(text)
+
+
+def parse_roles(text: str) -> HeaderRoles:
+    """Validate a header-roles document; a malformed one raises ConfigError naming the place.
+
+    >>> parse_roles("fields: {sex: {aliases: {fr: [sexe]}}}")
+    Traceback (most recent call last):
+    veracity.errors.ConfigError: header_roles.yaml: fields.sex.aliases: unknown language 'fr'
+    """
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _config("", f"not YAML ({exc.__class__.__name__})") from None
+    if not isinstance(doc, dict) or set(doc) - {"fields", "ignored"} or not isinstance(doc.get("fields"), dict):  # noqa: E501
+        raise _config("", "expected a mapping with 'fields' and optionally 'ignored'")
+    aliases: list[Alias] = []
+    english_only: set[str] = set()
+    for field, spec in doc["fields"].items():
+        if field not in FIELDS:
+            raise _config(f"fields.{field}", "not a canonical field")
+        if not isinstance(spec, dict) or set(spec) - {"aliases", "english_only"}:
+            raise _config(f"fields.{field}", "expected 'aliases' and optionally 'english_only'")
+        if spec.get("english_only") is True:
+            english_only.add(field)
+        aliases += _aliases(field, spec.get("aliases"), f"fields.{field}.aliases")
+    missing = [f for f in FIELDS if f not in doc["fields"]]
+    if missing:
+        raise _config("fields", f"no aliases for {', '.join(missing)}")
+    aliases += _aliases(None, doc.get("ignored", {}), "ignored")
+    return _index(aliases, frozenset(english_only), list(doc["fields"]))
+
+
+def _aliases(field: str | None, spec: object, where: str) -> list[Alias]:
+    if not isinstance(spec, dict):
+        raise _config(where, "expected a mapping of language to a list of aliases")
+    out = []
+    for language, texts in spec.items():
+        if language not in LANGUAGES:
+            raise _config(where, f"unknown language {language!r}")
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise _config(f"{where}.{language}", "expected a list of strings")
+        for t in texts:
+            words = label_words(t)
+            key = "".join(words)
+            if not key:
+                raise _config(f"{where}.{language}", f"alias {t!r} is empty once normalised")
+            substring = len(key) >= 2 and _HAN.fullmatch(key) is not None
+            out.append(Alias(field, t, language, key, words, substring))
+    return out
+
+
+def _index(aliases: list[Alias], english_only: frozenset[str], fields: list[str]) -> HeaderRoles:
+    exact: dict[str, Alias] = {}
+    for a in aliases:
+        other = exact.setdefault(a.key, a)
+        if other.field != a.field:
+            raise _config("", f"alias {a.text!r} given to both {other.field} and {a.field}")
+    order: dict[str | None, int] = {None: -1} | {f: i for i, f in enumerate(fields)}
+    return HeaderRoles(tuple(aliases), exact, english_only, order)
+
+
+def _config(where: str, message: str) -> ConfigError:
+    return ConfigError(": ".join(p for p in (_ROLES_FILE, where, message) if p))
+
+
+# ---------------------------------------------------------------- the plan
+
+
+class Reason(Enum):
+    """Why a column holds its field (or none), strongest first."""
+
+    OVERRIDE = "override"  # --map 列5=id_number
+    ALIAS = "alias"  # header 身份证号 is an alias of id_number
+    ALIAS_CONTAINS = "alias_contains"  # header 身份证号码（户主） contains one
+    CONTENT = "content"  # 19 of 20 sample values are identity numbers
+    NAME_SCRIPT = "name_script"  # a second name column, its values in Arabic script
+    IGNORED = "ignored"  # header 序号: known not to be a field
+    DUPLICATE = "duplicate"  # the field already comes from a stronger column
+    UNKNOWN = "unknown"  # nothing recognised
+
+
+_RANK = {r: i for i, r in enumerate(Reason)}
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """One column: its header label, its field (None: kept only in the cells) and the reason."""
+
+    index: int
+    label: str
+    field: str | None
+    reason: Reason
+    detail: str
+    language: str = ""  # zh, en or ug when an alias matched
+
+    def explain(self) -> str:
+        """One line for the audit log and ``add`` output.
+
+        >>> ColumnRole(4, "列5", "id_number", Reason.CONTENT, "20 of 20 are identity numbers").explain()
+        'column 5 "列5" -> id_number (content: 20 of 20 are identity numbers)'
+        """
+        target = self.field or "(cells only)"
+        return f'column {self.index + 1} "{self.label}" -> {target} ({self.reason.value}: {self.detail})'
+
+
+class RecordFields(NamedTuple):
+    """A record's canonical fields (every field of ``FIELDS``, None when absent) and unreadable cells."""
+
+    values: dict[str, str | int | None]
+    problems: tuple[ValueProblem, ...]
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """Every column's role; ``record_fields`` derives a record's fields from its row."""
+
+    columns: tuple[ColumnRole, ...]
+
+    def column_of(self, field: str) -> ColumnRole | None:
+        """The column that holds FIELD, if one does."""
+        return next((c for c in self.columns if c.field == field), None)
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        """The fields some column holds, in column order."""
+        return tuple(c.field for c in self.columns if c.field)
+
+    @cached_property
+    def _builder(self) -> _RecordBuilder:
+        return _RecordBuilder(self)
+
+    def record_fields(self, row: Row) -> RecordFields:
+        """The fields of one data row; converters are prepared once per plan."""
+        return self._builder.build(row)
+
+
+def require_fields(plan: ColumnPlan, *, headerless: bool, source: str = "", place: str = "") -> None:
+    """Raise InputError when no column was recognised: such a table gives records with no fields.
+
+    >>> require_fields(ColumnPlan(()), headerless=True, source="a.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    veracity.errors.InputError: a.csv: no header row found and no column recognised by its content ...
+    """
+    if plan.assigned:
+        return
+    what = "no header row found and no column recognised by its content" if headerless else (
+        "no column header recognised")
+    hint = "use --map 'COLUMN=FIELD' (columns: " + ", ".join(c.label for c in plan.columns) + ")"
+    raise InputError(f"{what} (identity numbers, names, sex, dates); {hint}", source=source, place=place)
+
+
+# ---------------------------------------------------------------- assigning fields
+
+# A column is sniffed as holding something when at least this share of its non-empty sample
+# values does (3 in 4: a register with a few blank or malformed identity numbers still counts).
+_MOSTLY = 0.75
+
+
+def assign_fields(
+    columns: Sequence[str], sample_rows: Sequence[Row], overrides: Mapping[str, str]
+) -> ColumnPlan:
+    """The plan for a table: each column's field and reason. Bad ``--map`` items raise UsageError.
+
+    >>> plan = assign_fields(("x", "sex"), [("11010519491231002X", "男")], {"x": "other_id"})
+    >>> [(c.field, c.reason.value) for c in plan.columns]
+    [('other_id', 'override'), ('sex', 'alias')]
+    """
+    forced = _resolve_overrides(columns, overrides)
+    roles = load_roles()
+    candidates = [
+        forced.get(i) or _candidate(i, label, _sample(sample_rows, i), roles.match(label))
+        for i, label in enumerate(columns)
+    ]
+    return ColumnPlan(_settle(candidates, sample_rows))
+
+
+def _sample(rows: Sequence[Row], index: int) -> list[Cell]:
+    cells = (row[index] for row in rows if index < len(row))
+    return [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+
+
+def _share(values: Sequence[Cell], test: Callable[[Cell], bool]) -> tuple[int, bool]:
+    hits = sum(1 for v in values if test(v))
+    return hits, bool(values) and hits >= _MOSTLY * len(values)
+
+
+def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | None) -> ColumnRole:
+    """What one column would hold on its own, before fields are shared out."""
+    ids, mostly_ids = _share(values, looks_like_id)
+    said = match.alias.field if match else None
+    if mostly_ids and said != "id_number":
+        header = f"; header suggested {said}" if said else ""
+        return ColumnRole(index, label, "id_number", Reason.CONTENT,
+                          f"{ids} of {len(values)} values are identity numbers{header}")
+    if match is not None:
+        reason = Reason.IGNORED if said is None else Reason.ALIAS if match.exact else Reason.ALIAS_CONTAINS
+        how = "is" if match.exact else "contains"
+        detail = f"header {how} {match.alias.language} alias {match.alias.text!r}"
+        return ColumnRole(index, label, said, reason, detail, match.alias.language)
+    for field, test, what in _SNIFFERS:
+        hits, mostly = _share(values, test)
+        if mostly:
+            detail = f"{hits} of {len(values)} values are {what}"
+            return ColumnRole(index, label, field, Reason.CONTENT, detail)
+    if _name_column_script(values) is not None:
+        return ColumnRole(index, label, "name", Reason.CONTENT, f"the {len(values)} values look like names")
+    return ColumnRole(index, label, None, Reason.UNKNOWN, "header not recognised, content not either")
+
+
+_SNIFFERS: tuple[tuple[str, Callable[[Cell], bool], str], ...] = (
+    ("sex", lambda c: parse_sex(c) is not None, "男/女 or M/F"),
+    ("birth_date", looks_like_date, "dates"),
+)
+
+
+def _resolve_overrides(columns: Sequence[str], overrides: Mapping[str, str]) -> dict[int, ColumnRole]:
+    """``--map`` items as roles by column index; an unknown field or column raises UsageError."""
+    keys = [normalise_label(c) for c in columns]
+    forced: dict[int, ColumnRole] = {}
+    for label, field in overrides.items():
+        item = f"--map {label}={field}"
+        if field not in FIELDS:
+            raise UsageError(f"{item}: unknown field {field!r}; valid fields: {', '.join(FIELDS)}")
+        key = normalise_label(label)
+        index = next((i for i, k in enumerate(keys) if key and k == key), None)
+        if index is None:
+            raise UsageError(f"{item}: no column {label!r}; columns: {', '.join(columns)}")
+        if index in forced or any(r.field == field for r in forced.values()):
+            raise UsageError(f"{item}: column {columns[index]!r} or field {field} is mapped twice")
+        forced[index] = ColumnRole(index, columns[index], field, Reason.OVERRIDE, item)
+    return forced
+
+
+def _settle(candidates: list[ColumnRole], rows: Sequence[Row]) -> tuple[ColumnRole, ...]:
+    """Give each field to its strongest column (then the leftmost); name columns go by script."""
+    order = sorted(candidates, key=lambda c: (_RANK[c.reason], c.index))
+    holder: dict[str, ColumnRole] = {}
+    settled: dict[int, ColumnRole] = {}
+    for c in order:
+        role = c
+        if c.field is not None and c.field in holder and c.field == "name":
+            role = _second_name(c, _sample(rows, c.index), holder)
+        if role.field is not None and role.field in holder:
+            first = holder[role.field]
+            role = ColumnRole(c.index, c.label, None, Reason.DUPLICATE,
+                              f"{role.field} already comes from column {first.index + 1} {first.label!r}"
+                              f" ({c.reason.value}: {c.detail})", c.language)
+        if role.field is not None:
+            holder[role.field] = role
+        settled[c.index] = role
+    return tuple(settled[i] for i in range(len(candidates)))
+
+
+def _second_name(c: ColumnRole, values: list[Cell], holder: Mapping[str, ColumnRole]) -> ColumnRole:
+    """A further name column becomes the script field of its values, when that one is free."""
+    script = _column_script(values)
+    field = SCRIPT_FIELDS.get(script)
+    if field is None or field in holder:
+        return c
+    detail = f"a further name column, values in {script.value} script ({c.reason.value}: {c.detail})"
+    return ColumnRole(c.index, c.label, field, Reason.NAME_SCRIPT, detail, c.language)
+
+
+def _column_script(values: Sequence[Cell]) -> Script:
+    counts = Counter(detect(v) for v in values if isinstance(v, str))
+    return counts.most_common(1)[0][0] if counts else Script.NONE
+
+
+def _name_column_script(values: Sequence[Cell]) -> Script | None:
+    """The script of a column of distinct personal names, else None (ethnicity repeats; free text is long)."""
+    scripts = [name_script(v) for v in values]
+    counts = Counter(s for s in scripts if s is not None)
+    if not counts:
+        return None
+    script, hits = counts.most_common(1)[0]
+    distinct = len(set(map(str, values))) * 2 >= len(values) or len(values) < 4
+    return script if hits >= _MOSTLY * len(values) and distinct else None
+
+
+# ---------------------------------------------------------------- a record's fields from its row
+
+
+def _text(cell: Cell) -> str | None:
+    return (cell.strip() if isinstance(cell, str) else cell_text(cell)) or None
+
+
+def _id_number(cell: Cell) -> str | None:
+    """Compacted identity number; an all-digit cell (the usual case) skips the normalisation."""
+    if isinstance(cell, str):
+        s = cell.strip()
+        return s if s.isascii() and s.isdigit() else compact(s) or None
+    return cell_text(cell) or None
+
+
+def _date(cell: Cell) -> str | None:
+    return parse_date(cell).iso
+
+
+_Convert = Callable[[Cell], "str | int | None"]
+_CONVERTERS: dict[Kind, tuple[_Convert, ValueCheck | None]] = {
+    Kind.TEXT: (_text, None),
+    Kind.NAME: (_text, None),
+    Kind.IDNUMBER: (_id_number, None),
+    Kind.SEX: (parse_sex, SEX_UNPARSED),
+    Kind.DATE: (_date, DATE_UNPARSED),
+    Kind.INTEGER: (parse_age, AGE_UNPARSED),
+}
+
+
+def _why(check: ValueCheck, cell: Cell) -> str:
+    """The reason a cell was not read, for the finding (the failure path only)."""
+    if check is DATE_UNPARSED:
+        return parse_date(cell).reason
+    return "not male or female" if check is SEX_UNPARSED else "not whole years from 0 to 130"
+
+
+
+class _Step(NamedTuple):
+    column: int
+    field: str
+    convert: _Convert
+    check: ValueCheck | None
+    label: str
+
+
+_HAN_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•・．.\s]+")
+_ARABIC_NAME = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff\s-]+")
+
+
+def _script_of_name(text: str) -> Script:
+    """``script.detect`` with fast paths for the usual all-Han, all-Arabic and ASCII names."""
+    if text.isascii():
+        return Script.LATIN if text.lower() != text.upper() else Script.NONE
+    if _HAN_NAME.fullmatch(text):
+        return Script.HAN
+    return Script.ARABIC if _ARABIC_NAME.fullmatch(text) else detect(text)
+
+
+class _RecordBuilder:
+    """Converters prepared once from a plan; ``build`` is the per-row work, kept minimal."""
+
+    def __init__(self, plan: ColumnPlan) -> None:
+        self._template: dict[str, str | int | None] = dict.fromkeys(FIELDS)
+        self._steps = tuple(
+            _Step(c.index, c.field, *_CONVERTERS[FIELDS[c.field].kind], c.label)
+            for c in plan.columns
+            if c.field
+        )
+        fields = {s.field for s in self._steps}
+        self._names = bool(fields & set(NAME_FIELDS))
+        self._primary = tuple(s.field for s in self._steps if s.field in SCRIPT_FIELDS.values())
+
+    def build(self, row: Row) -> RecordFields:
+        values = self._template.copy()
+        problems: tuple[ValueProblem, ...] = ()
+        width = len(row)
+        for index, field, convert, check, label in self._steps:
+            cell = row[index] if index < width else None
+            if cell is None or cell == "":
+                continue
+            value = convert(cell)
+            if value is None and check is not None and cell_text(cell):
+                problems += (ValueProblem(check.id, field, label, cell_text(cell), _why(check, cell)),)
+            values[field] = value
+        if self._names:
+            self._fill_names(values)
+        return RecordFields(values, problems)
+
+    def _fill_names(self, values: dict[str, str | int | None]) -> None:
+        """``name`` is the primary name; a script field left empty takes it when the script matches."""
+        name = values["name"]
+        if name is None:
+            name = next((values[f] for f in self._primary if values[f]), None) or _joined(values)
+            values["name"] = name
+        if isinstance(name, str):
+            field = SCRIPT_FIELDS.get(_script_of_name(name))
+            if field is not None and values[field] is None:
+                values[field] = name
+
+
+def _joined(values: Mapping[str, str | int | None]) -> str | None:
+    """A full name from split given and family names: family first in Chinese, given first otherwise."""
+    given, family = values["given_name"], values["family_name"]
+    parts = [str(p) for p in (given, family) if p]
+    if not parts:
+        return None
+    if _script_of_name(parts[0]) is Script.HAN:
+        return "".join(reversed(parts))
+    return " ".join(parts)

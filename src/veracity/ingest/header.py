@@ -1,0 +1,195 @@
+"""Which physical rows of a table are its header, and the one label each column gets from them.
+
+Registers open with title lines (a merged title, a date line, blank rows),
+then a header of one or two rows, then data. Among the first
+``Limits.header_scan_rows`` rows the header is the row whose cells most name
+canonical fields (``data/header_roles.yaml``); a row with a single distinct
+value (a title merged across the table) never is. A second header row is
+taken in when the reader's filled merges show one: the same label in both
+rows of a column (a vertical merge) or across neighbouring columns (a group
+merged over its sub-columns); the labels are joined, "出生日期 年".
+
+When no row names a field, the first row that is not a title and holds no
+value-looking cell (number, date, sex, identity number) is the header. When
+even that row holds values, the table is **headerless**: it is accepted,
+its columns are labelled "column 1", "column 2", ... (the names ``--map``
+takes), and only content sniffing can give them fields; the pipeline refuses
+it when no column is recognised (``columns.require_fields``). A header
+with no data row below is the pipeline's error: ``require_data_rows``.
+
+>>> rows = [("墨玉县某乡培训人员名单",) * 3, ("序号", "姓名", "身份证号"), (1, "买买提·吐尔逊", "x")]
+>>> locate_header(rows, Limits())
+HeaderLayout(first_row=1, last_row=1, columns=('序号', '姓名', '身份证号'), headerless=False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from veracity.errors import InputError
+from veracity.ingest.columns import HeaderRoles, load_roles
+from veracity.ingest.table import Row
+from veracity.ingest.values import cell_text, is_blank, is_repeated_header, looks_like_data, normalise_label
+from veracity.limits import Limits
+
+NO_DATA_ROWS = "header but no data rows"
+_MAX_LABEL_CHARS = 40  # a longer cell is a value or a note, not a column label
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """Physical rows ``first_row..last_row`` (0-based) hold the header; data row 1 is ``last_row + 1``.
+
+    For a headerless table the span is the title lines above the data, or
+    ``-1..-1`` when data starts on the first row; ``header_cells`` is empty.
+    """
+
+    first_row: int
+    last_row: int
+    columns: tuple[str, ...]
+    header_cells: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    headerless: bool = False
+
+    @cached_property
+    def header_keys(self) -> tuple[tuple[str, ...], ...]:
+        """Each header row's cells, normalised as labels are matched."""
+        return tuple(tuple(normalise_label(c) for c in cells) for cells in self.header_cells)
+
+    @cached_property
+    def _column_keys(self) -> frozenset[str]:
+        return frozenset(normalise_label(c) for c in self.columns)
+
+    def has_column(self, label: str) -> bool:
+        """Whether LABEL (as given to ``--map``, normalised) names one of the columns."""
+        return normalise_label(label) in self._column_keys
+
+    def is_header_again(self, row: Row) -> bool:
+        """Whether a data-area ROW repeats a header row (a page break in a printed register)."""
+        return bool(self.header_cells) and is_repeated_header(row, self)
+
+    def data_row(self, physical: int) -> int:
+        """The contract's 1-based data row of a 0-based physical row.
+
+        >>> HeaderLayout(2, 3, ("姓名",)).data_row(4)
+        1
+        """
+        return physical - self.last_row
+
+
+def require_data_rows(layout: HeaderLayout, data_rows: int, *, source: str = "", place: str = "") -> None:
+    """Raise InputError when a table has a header and nothing (but blank or total rows) below it.
+
+    >>> require_data_rows(HeaderLayout(0, 0, ("姓名",)), 0, source="a.csv")
+    Traceback (most recent call last):
+    veracity.errors.InputError: a.csv: header but no data rows
+    """
+    if data_rows == 0 and not layout.headerless:
+        raise InputError(NO_DATA_ROWS, source=source, place=place)
+
+
+def locate_header(rows: Sequence[Row], limits: Limits, *, source: str = "", place: str = "") -> HeaderLayout:
+    """The header among the first ``limits.header_scan_rows`` ROWS; InputError when they are all blank."""
+    window = list(rows[: limits.header_scan_rows])
+    filled = [i for i, row in enumerate(window) if not is_blank(row)]
+    if not filled:
+        raise InputError(f"no content in the first {len(window)} rows", source=source, place=place)
+    width = max(_width(window[i]) for i in filled)
+    roles = load_roles()
+    scores = [_score(row, roles, width) for row in window]
+    top = max(range(len(window)), key=lambda i: (scores[i], -i))
+    if scores[top] == 0:
+        found = _plain_header(window, filled, width)
+        if found is None:
+            return _headerless(window, filled, width)
+        top = found
+    first, last = top, top
+    if top + 1 < len(window) and _continues(window[top], window[top + 1]):
+        last = top + 1
+    elif top > 0 and _group_above(window[top - 1], window[top], width):
+        first = top - 1
+    return _layout(window[first : last + 1], first, last, width)
+
+
+def _width(row: Row) -> int:
+    """Columns up to the last non-empty cell."""
+    return next((i + 1 for i in range(len(row) - 1, -1, -1) if cell_text(row[i])), 0)
+
+
+def _texts(row: Row, width: int) -> list[str]:
+    return [cell_text(row[i]) if i < len(row) else "" for i in range(width)]
+
+
+def _is_title(row: Row, width: int) -> bool:
+    """A line with one distinct value: a title merged across the table, a date, a lone note."""
+    return width > 1 and len({t for t in _texts(row, width) if t}) < 2
+
+
+def _score(row: Row, roles: HeaderRoles, width: int) -> int:
+    """How many distinct cells of ROW are header aliases; 0 unless that is two, or half its cells."""
+    if _is_title(row, width):
+        return 0
+    labels = {cell_text(c) for c in row if isinstance(c, str) and c.strip()}
+    named = sum(1 for t in labels if len(t) <= _MAX_LABEL_CHARS and not looks_like_data(t) and roles.match(t))
+    return named if named >= 2 or (named and 2 * named >= len(labels)) else 0
+
+
+def _label_like(row: Row) -> bool:
+    return all(isinstance(c, str) and len(c.strip()) <= _MAX_LABEL_CHARS and not looks_like_data(c)
+               for c in row if cell_text(c))
+
+
+def _plain_header(window: list[Row], filled: list[int], width: int) -> int | None:
+    """No row names a field: the first non-title row, when it holds only label-like text."""
+    first = next((i for i in filled if not _is_title(window[i], width)), None)
+    return first if first is not None and _label_like(window[first]) else None
+
+
+def _headerless(window: list[Row], filled: list[int], width: int) -> HeaderLayout:
+    data = next((i for i in filled if not _is_title(window[i], width)), filled[0])
+    first = filled[0] if filled[0] < data else -1
+    return HeaderLayout(first, data - 1 if first >= 0 else -1, _numbered(width), headerless=True)
+
+
+def _numbered(width: int) -> tuple[str, ...]:
+    return tuple(f"column {i + 1}" for i in range(width))
+
+
+def _continues(upper: Row, lower: Row) -> bool:
+    """LOWER is a second header row: label-like, and a label filled down a merged column.
+
+    XLSX readers fill merges, so a label merged down shows in both rows; a CSV exported
+    from such a sheet leaves the lower cell blank and spreads a group over blank cells.
+    """
+    if is_blank(lower) or not _label_like(lower):
+        return False
+    n = max(len(upper), len(lower))
+    up, low = _texts(upper, n), _texts(lower, n)
+    if any(a and a == b for a, b in zip(up, low, strict=True)):
+        return True
+    spread = any(low[j] and not up[j] and up[j - 1] and low[j - 1] for j in range(1, n))
+    return spread and any(a and not b for a, b in zip(up, low, strict=True))
+
+
+def _group_above(upper: Row, lower: Row, width: int) -> bool:
+    """UPPER is a group header over LOWER: label-like, not a title, one label over several columns."""
+    if is_blank(upper) or _is_title(upper, width) or not _label_like(upper):
+        return False
+    up = _texts(upper, width)
+    return any(up[j] and up[j] == up[j - 1] for j in range(1, width)) and _continues(upper, lower)
+
+
+def _layout(header: list[Row], first: int, last: int, width: int) -> HeaderLayout:
+    """One label per column from one or two header rows; an empty label becomes "column N"."""
+    rows = [_texts(row, width) for row in header]
+    if len(rows) == 2:
+        up, low = rows
+        for j in range(1, width):  # a group label written once, over blank cells (CSV-exported merges)
+            if not up[j] and low[j] and low[j - 1] and up[j - 1]:
+                up[j] = up[j - 1]
+    labels = []
+    for j in range(width):
+        parts = list(dict.fromkeys(r[j] for r in rows if r[j]))
+        labels.append(" ".join(parts) or f"column {j + 1}")
+    return HeaderLayout(first, last, tuple(labels), tuple(tuple(r) for r in rows))
