@@ -48,7 +48,7 @@ class Resolution(Enum):
 class Outcome(Enum):
     """The answer of every comparison check: the record agrees, disagrees, or cannot be checked."""
 
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 (not a password)
     FAIL = "fail"
     CANNOT_CHECK = "cannot_check"
 
