@@ -13,7 +13,7 @@ name column is ``name``, a further one ``name_zh``, ``name_latin`` or
 >>> plan = assign_fields(("序号", "姓名", "身份证号"), [(1, "买买提·吐尔逊", "11010519491231002X")], {})
 >>> [(c.label, c.field, c.reason.value) for c in plan.columns]
 [('序号', None, 'ignored'), ('姓名', 'name', 'alias'), ('身份证号', 'id_number', 'alias')]
->>> plan.record_fields((1, "买买提·吐尔逊", "11010519491231002x")).values["name_zh"]
+>>> plan.build((1, "买买提·吐尔逊", "11010519491231002x")).values["name_zh"]
 '买买提·吐尔逊'
 """
 
@@ -24,15 +24,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from typing import NamedTuple
 
-import yaml
-
-from veracity.errors import ConfigError, InputError, UsageError
+from veracity.errors import InputError, UsageError
 from veracity.fields import FIELDS, NAME_FIELDS, Kind
 from veracity.idnumber import compact
+from veracity.ingest.header import LabelMatch, load_roles
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     AGE_UNPARSED,
@@ -41,7 +39,6 @@ from veracity.ingest.values import (
     ValueCheck,
     ValueProblem,
     cell_text,
-    label_words,
     looks_like_date,
     looks_like_id,
     name_script,
@@ -52,140 +49,7 @@ from veracity.ingest.values import (
 )
 from veracity.script import Script, detect
 
-LANGUAGES = ("zh", "en", "ug")
 SCRIPT_FIELDS = {Script.HAN: "name_zh", Script.LATIN: "name_latin", Script.ARABIC: "name_arabic"}
-_ROLES_FILE = "header_roles.yaml"
-
-
-# ---------------------------------------------------------------- header roles (the YAML taxonomy)
-
-
-@dataclass(frozen=True)
-class Alias:
-    """One header alias: the field it names (None for a known non-field header) and how it matches."""
-
-    field: str | None
-    text: str
-    language: str
-    key: str
-    words: tuple[str, ...]
-    substring: bool  # Chinese aliases of two or more characters match inside a header
-
-
-@dataclass(frozen=True)
-class LabelMatch:
-    """The alias a header label matched, exactly or by containing it."""
-
-    alias: Alias
-    exact: bool
-
-
-@dataclass(frozen=True)
-class HeaderRoles:
-    """The validated taxonomy: every alias, the exact-match index and the field order for ties."""
-
-    aliases: tuple[Alias, ...]
-    exact: Mapping[str, Alias]
-    english_only: frozenset[str]
-    order: Mapping[str | None, int]
-
-    def match(self, label: str) -> LabelMatch | None:
-        """The alias LABEL names: exact first, then the longest contained alias, then the earlier field.
-
-        >>> load_roles().match("现住址").alias.field, load_roles().match("户籍地址（详细）").exact
-        ('address', False)
-        """
-        words = label_words(label)
-        key = "".join(words)
-        if not key:
-            return None
-        if key in self.exact:
-            return LabelMatch(self.exact[key], exact=True)
-        found = [a for a in self.aliases if _contains(key, words, a)]
-        if not found:
-            return None
-        best = min(found, key=lambda a: (-len(a.key), self.order[a.field]))
-        return LabelMatch(best, exact=False)
-
-
-def _contains(key: str, words: tuple[str, ...], alias: Alias) -> bool:
-    if alias.substring:
-        return alias.key in key
-    n = len(alias.words)
-    return any(words[i : i + n] == alias.words for i in range(len(words) - n + 1))
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-
-
-@lru_cache(maxsize=1)
-def load_roles() -> HeaderRoles:
-    """The header roles shipped in ``veracity/data/header_roles.yaml``, validated once."""
-    text = resources.files("veracity").joinpath("data", _ROLES_FILE).read_text(encoding="utf-8")
-    return parse_roles(text)
-
-
-def parse_roles(text: str) -> HeaderRoles:
-    """Validate a header-roles document; a malformed one raises ConfigError naming the place.
-
-    >>> parse_roles("fields: {sex: {aliases: {fr: [sexe]}}}")
-    Traceback (most recent call last):
-    veracity.errors.ConfigError: header_roles.yaml: fields.sex.aliases: unknown language 'fr'
-    """
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _config("", f"not YAML ({exc.__class__.__name__})") from None
-    if not isinstance(doc, dict) or set(doc) - {"fields", "ignored"} or not isinstance(doc.get("fields"), dict):  # noqa: E501
-        raise _config("", "expected a mapping with 'fields' and optionally 'ignored'")
-    aliases: list[Alias] = []
-    english_only: set[str] = set()
-    for field, spec in doc["fields"].items():
-        if field not in FIELDS:
-            raise _config(f"fields.{field}", "not a canonical field")
-        if not isinstance(spec, dict) or set(spec) - {"aliases", "english_only"}:
-            raise _config(f"fields.{field}", "expected 'aliases' and optionally 'english_only'")
-        if spec.get("english_only") is True:
-            english_only.add(field)
-        aliases += _aliases(field, spec.get("aliases"), f"fields.{field}.aliases")
-    missing = [f for f in FIELDS if f not in doc["fields"]]
-    if missing:
-        raise _config("fields", f"no aliases for {', '.join(missing)}")
-    aliases += _aliases(None, doc.get("ignored", {}), "ignored")
-    return _index(aliases, frozenset(english_only), list(doc["fields"]))
-
-
-def _aliases(field: str | None, spec: object, where: str) -> list[Alias]:
-    if not isinstance(spec, dict):
-        raise _config(where, "expected a mapping of language to a list of aliases")
-    out = []
-    for language, texts in spec.items():
-        if language not in LANGUAGES:
-            raise _config(where, f"unknown language {language!r}")
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise _config(f"{where}.{language}", "expected a list of strings")
-        for t in texts:
-            words = label_words(t)
-            key = "".join(words)
-            if not key:
-                raise _config(f"{where}.{language}", f"alias {t!r} is empty once normalised")
-            substring = len(key) >= 2 and _HAN.fullmatch(key) is not None
-            out.append(Alias(field, t, language, key, words, substring))
-    return out
-
-
-def _index(aliases: list[Alias], english_only: frozenset[str], fields: list[str]) -> HeaderRoles:
-    exact: dict[str, Alias] = {}
-    for a in aliases:
-        other = exact.setdefault(a.key, a)
-        if other.field != a.field:
-            raise _config("", f"alias {a.text!r} given to both {other.field} and {a.field}")
-    order: dict[str | None, int] = {None: -1} | {f: i for i, f in enumerate(fields)}
-    return HeaderRoles(tuple(aliases), exact, english_only, order)
-
-
-def _config(where: str, message: str) -> ConfigError:
-    return ConfigError(": ".join(p for p in (_ROLES_FILE, where, message) if p))
 
 
 # ---------------------------------------------------------------- the plan
@@ -237,7 +101,7 @@ class RecordFields(NamedTuple):
 
 @dataclass(frozen=True)
 class ColumnPlan:
-    """Every column's role; ``record_fields`` derives a record's fields from its row."""
+    """Every column's role; ``build`` derives a record's fields from its row."""
 
     columns: tuple[ColumnRole, ...]
 
@@ -250,12 +114,20 @@ class ColumnPlan:
         """The fields some column holds, in column order."""
         return tuple(c.field for c in self.columns if c.field)
 
+    def field_of(self, index: int) -> str | None:
+        """The field column INDEX holds, or None."""
+        return self.columns[index].field if index < len(self.columns) else None
+
+    def reason_of(self, index: int) -> str:
+        """Why column INDEX holds its field, as one line."""
+        return self.columns[index].explain() if index < len(self.columns) else "beyond the header"
+
     @cached_property
     def _builder(self) -> _RecordBuilder:
         return _RecordBuilder(self)
 
-    def record_fields(self, row: Row) -> RecordFields:
-        """The fields of one data row; converters are prepared once per plan."""
+    def build(self, row: Row) -> RecordFields:
+        """The fields of one data row and its unreadable cells; converters are prepared once per plan."""
         return self._builder.build(row)
 
 

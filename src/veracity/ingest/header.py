@@ -1,4 +1,8 @@
-"""Which physical rows of a table are its header, and the one label each column gets from them.
+"""The header: which physical rows hold it, each column's label, and which field a label names.
+
+Labels are matched against ``data/header_roles.yaml`` (aliases in Chinese,
+English and Uyghur, loaded once and validated: a malformed file raises
+ConfigError); ``columns`` uses the same matching to assign fields.
 
 Registers open with title lines (a merged title, a date line, blank rows),
 then a header of one or two rows, then data. Among the first
@@ -24,17 +28,31 @@ HeaderLayout(first_row=1, last_row=1, columns=('序号', '姓名', '身份证号
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from functools import cached_property, lru_cache
+from importlib import resources
 
-from veracity.errors import InputError
-from veracity.ingest.columns import HeaderRoles, load_roles
+import yaml
+
+from veracity.errors import ConfigError, InputError
+from veracity.fields import FIELDS
 from veracity.ingest.table import Row
-from veracity.ingest.values import cell_text, is_blank, is_repeated_header, looks_like_data, normalise_label
+from veracity.ingest.values import (
+    cell_text,
+    is_blank,
+    is_repeated_header,
+    label_words,
+    looks_like_data,
+    normalise_label,
+)
 from veracity.limits import Limits
 
 NO_DATA_ROWS = "header but no data rows"
+LANGUAGES = ("zh", "en", "ug")
+_ROLES_FILE = "header_roles.yaml"
 _MAX_LABEL_CHARS = 40  # a longer cell is a value or a note, not a column label
 
 
@@ -49,7 +67,7 @@ class HeaderLayout:
     first_row: int
     last_row: int
     columns: tuple[str, ...]
-    header_cells: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    header_cells: tuple[tuple[str, ...], ...] = dataclass_field(default=(), repr=False)
     headerless: bool = False
 
     @cached_property
@@ -193,3 +211,134 @@ def _layout(header: list[Row], first: int, last: int, width: int) -> HeaderLayou
         parts = list(dict.fromkeys(r[j] for r in rows if r[j]))
         labels.append(" ".join(parts) or f"column {j + 1}")
     return HeaderLayout(first, last, tuple(labels), tuple(tuple(r) for r in rows))
+
+
+# ---------------------------------------------------------------- what a label names (the YAML taxonomy)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One header alias: the field it names (None for a known non-field header) and how it matches."""
+
+    field: str | None
+    text: str
+    language: str
+    key: str
+    words: tuple[str, ...]
+    substring: bool  # Chinese aliases of two or more characters match inside a header
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """The alias a header label matched, exactly or by containing it."""
+
+    alias: Alias
+    exact: bool
+
+
+@dataclass(frozen=True)
+class HeaderRoles:
+    """The validated taxonomy: every alias, the exact-match index and the field order for ties."""
+
+    aliases: tuple[Alias, ...]
+    exact: Mapping[str, Alias]
+    english_only: frozenset[str]
+    order: Mapping[str | None, int]
+
+    def match(self, label: str) -> LabelMatch | None:
+        """The alias LABEL names: exact first, then the longest contained alias, then the earlier field.
+
+        >>> load_roles().match("现住址").alias.field, load_roles().match("户籍地址（详细）").exact
+        ('address', False)
+        """
+        words = label_words(label)
+        key = "".join(words)
+        if not key:
+            return None
+        if key in self.exact:
+            return LabelMatch(self.exact[key], exact=True)
+        found = [a for a in self.aliases if _contains(key, words, a)]
+        if not found:
+            return None
+        best = min(found, key=lambda a: (-len(a.key), self.order[a.field]))
+        return LabelMatch(best, exact=False)
+
+
+def _contains(key: str, words: tuple[str, ...], alias: Alias) -> bool:
+    if alias.substring:
+        return alias.key in key
+    n = len(alias.words)
+    return any(words[i : i + n] == alias.words for i in range(len(words) - n + 1))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> HeaderRoles:
+    """The header roles shipped in ``veracity/data/header_roles.yaml``, validated once."""
+    text = resources.files("veracity").joinpath("data", _ROLES_FILE).read_text(encoding="utf-8")
+    return parse_roles(text)
+
+
+def parse_roles(text: str) -> HeaderRoles:
+    """Validate a header-roles document; a malformed one raises ConfigError naming the place.
+
+    >>> parse_roles("fields: {sex: {aliases: {fr: [sexe]}}}")
+    Traceback (most recent call last):
+    veracity.errors.ConfigError: header_roles.yaml: fields.sex.aliases: unknown language 'fr'
+    """
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise _config("", f"not YAML ({exc.__class__.__name__})") from None
+    if not isinstance(doc, dict) or set(doc) - {"fields", "ignored"} or not isinstance(doc.get("fields"), dict):  # noqa: E501
+        raise _config("", "expected a mapping with 'fields' and optionally 'ignored'")
+    aliases: list[Alias] = []
+    english_only: set[str] = set()
+    for field, spec in doc["fields"].items():
+        if field not in FIELDS:
+            raise _config(f"fields.{field}", "not a canonical field")
+        if not isinstance(spec, dict) or set(spec) - {"aliases", "english_only"}:
+            raise _config(f"fields.{field}", "expected 'aliases' and optionally 'english_only'")
+        if spec.get("english_only") is True:
+            english_only.add(field)
+        aliases += _aliases(field, spec.get("aliases"), f"fields.{field}.aliases")
+    missing = [f for f in FIELDS if f not in doc["fields"]]
+    if missing:
+        raise _config("fields", f"no aliases for {', '.join(missing)}")
+    aliases += _aliases(None, doc.get("ignored", {}), "ignored")
+    return _index(aliases, frozenset(english_only), list(doc["fields"]))
+
+
+def _aliases(field: str | None, spec: object, where: str) -> list[Alias]:
+    if not isinstance(spec, dict):
+        raise _config(where, "expected a mapping of language to a list of aliases")
+    out = []
+    for language, texts in spec.items():
+        if language not in LANGUAGES:
+            raise _config(where, f"unknown language {language!r}")
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise _config(f"{where}.{language}", "expected a list of strings")
+        for t in texts:
+            words = label_words(t)
+            key = "".join(words)
+            if not key:
+                raise _config(f"{where}.{language}", f"alias {t!r} is empty once normalised")
+            substring = len(key) >= 2 and _HAN.fullmatch(key) is not None
+            out.append(Alias(field, t, language, key, words, substring))
+    return out
+
+
+def _index(aliases: list[Alias], english_only: frozenset[str], fields: list[str]) -> HeaderRoles:
+    exact: dict[str, Alias] = {}
+    for a in aliases:
+        other = exact.setdefault(a.key, a)
+        if other.field != a.field:
+            raise _config("", f"alias {a.text!r} given to both {other.field} and {a.field}")
+    order: dict[str | None, int] = {None: -1} | {f: i for i, f in enumerate(fields)}
+    return HeaderRoles(tuple(aliases), exact, english_only, order)
+
+
+def _config(where: str, message: str) -> ConfigError:
+    return ConfigError(": ".join(p for p in (_ROLES_FILE, where, message) if p))
