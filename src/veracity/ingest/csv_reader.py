@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veracity.errors import InputError
-from veracity.ingest.encoding import TextEncoding, binary_reason
+from veracity.ingest.encoding import TextEncoding, binary_reason, undecodable_error
 from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
 from veracity.ingest.table import RawTable, Row
 
@@ -82,20 +82,14 @@ def _field_counts(sample: str, delimiter: str, complete: bool) -> list[int]:
     return counts[:SNIFF_RECORDS]
 
 
-def decode_sample(head: bytes, encoding: TextEncoding, complete: bool, guard: FileGuard) -> str:
-    """The text of the first bytes of a file (an incomplete last character dropped)."""
-    decoder = codecs.getincrementaldecoder(encoding.codec)("strict")
-    try:
-        return decoder.decode(head[encoding.bom :], final=complete)
-    except UnicodeDecodeError as exc:
-        offset = encoding.bom + exc.start
-        raise guard.error(f"not valid {encoding.name} text", f"byte {offset}") from None
-
-
 def open_csv(path: Path, head: bytes, encoding: TextEncoding, guard: FileGuard) -> tuple[Sniffed, RawTable]:
     """Check the sample is text, sniff its delimiter and return the file as one lazy table."""
     complete = len(head) >= path.stat().st_size
-    sample = decode_sample(head, encoding, complete, guard)
+    decoder = codecs.getincrementaldecoder(encoding.codec)("strict")
+    try:
+        sample = decoder.decode(head[encoding.bom :], final=complete)
+    except UnicodeDecodeError:
+        raise undecodable_error(path, encoding, guard) from None
     reason = binary_reason(sample)
     if reason:
         raise guard.error(f"binary file, not text ({reason})")
@@ -126,6 +120,8 @@ def _rows(path: Path, encoding: TextEncoding, delimiter: str, guard: FileGuard) 
             yield tuple(row)
     except InputError:
         raise
+    except UnicodeDecodeError:
+        raise undecodable_error(path, encoding, guard) from None
     except READ_FAILURES as exc:
         raise guard.failure(exc, f"line {reader.line_num + 1}") from None
     finally:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.exceptions import OpcError
 
 from veracity.errors import InputError
 from veracity.ingest.guard import READ_FAILURES, FileGuard
@@ -26,6 +27,7 @@ from veracity.ingest.table import Cell, RawTable, Row
 TABLES = "./w:tbl | ./w:sdt/w:sdtContent/w:tbl"
 ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"
 CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"
+FAILURES = (*READ_FAILURES, OpcError)
 
 
 def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
@@ -33,7 +35,7 @@ def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
     try:
         document = docx.Document(str(path))
         tables = list(document.element.body.xpath(TABLES))
-    except READ_FAILURES as exc:
+    except FAILURES as exc:
         raise guard.failure(exc, "document") from None
     if len(tables) > guard.limits.max_sheets:
         raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
@@ -55,7 +57,7 @@ def _rows(tbl: Any, table_number: int, guard: FileGuard) -> Iterator[Row]:
             yield above
     except InputError:
         raise
-    except READ_FAILURES as exc:
+    except FAILURES as exc:
         raise guard.failure(exc, f"table {table_number} row {number}") from None
     finally:
         guard.rows_used += number

@@ -23,6 +23,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from veracity.errors import InputError
 from veracity.ingest.guard import FileGuard
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -30,6 +31,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+NEWLINES = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}
 NUL_SAMPLE = 4096
 CHUNK = 1 << 20
 # C0 control characters that never occur in a text table (tab, newlines, form feed kept).
@@ -106,25 +108,42 @@ def binary_reason(text: str) -> str | None:
     return None
 
 
+def after_last_newline(data: bytes, newline: bytes) -> int:
+    """Length of the longest prefix of ``data`` that ends with ``newline`` at an aligned offset.
+
+    >>> after_last_newline(b"ab\\ncd", b"\\n"), after_last_newline(b"a\\x00\\n\\x00b\\x00", b"\\n\\x00")
+    (3, 4)
+    >>> after_last_newline(b"\\x00\\n\\x00a", b"\\n\\x00")
+    0
+    """
+    width = len(newline)
+    pos = data.rfind(newline)
+    while pos > 0 and pos % width:
+        pos = data.rfind(newline, 0, pos + width - 1)
+    return pos + width if pos >= 0 else 0
+
+
 def first_undecodable(path: Path, codec: str, skip: int, guard: FileGuard) -> tuple[int, int] | None:
     """(byte offset, line) of the first byte ``codec`` cannot decode strictly, or None if all decode.
 
-    Chunks are cut after a newline byte, which is never part of a multi-byte
-    UTF-8 or GB18030 character, so each piece decodes on its own.
+    Chunks are cut after a newline (the byte 0x0A is never part of a multi-byte
+    UTF-8 or GB18030 character; in UTF-16 the aligned newline unit), so each
+    piece decodes on its own.
     """
+    newline = NEWLINES.get(codec, b"\n")
     offset, line, carry = skip, 1, b""
     with path.open("rb") as f:
         f.seek(skip)
         while True:
             chunk = f.read(CHUNK)
             data = carry + chunk
-            cut = len(data) if not chunk else data.rfind(b"\n") + 1
+            cut = after_last_newline(data, newline) if chunk else len(data)
             piece, carry = data[:cut], data[cut:]
             try:
-                piece.decode(codec)
+                line += piece.decode(codec).count("\n")
             except UnicodeDecodeError as exc:
-                return offset + exc.start, line + piece.count(b"\n", 0, exc.start)
-            offset, line = offset + len(piece), line + piece.count(b"\n")
+                return offset + exc.start, line + piece[: exc.start].decode(codec).count("\n")
+            offset += len(piece)
             if not chunk:
                 return None
             guard.check_clock(f"byte {offset} (checking the encoding)")
@@ -144,10 +163,25 @@ def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> TextEncoding:
     if bad_utf8 is None:
         return TextEncoding("utf-8", 0, "strict UTF-8 decoding of the whole file")
     bad_gb = first_undecodable(path, "gb18030", 0, guard)
-    where = f"byte {bad_utf8[0]}, line {bad_utf8[1]}"
+    where = place_of(bad_utf8)
     if bad_gb is None:
         return TextEncoding("gb18030", 0, f"not UTF-8 ({where}); strict GB18030 decoding of the whole file")
     raise guard.error(
         f"neither UTF-8 (first bad byte at {where}) nor GB18030 text; convert it to UTF-8",
-        f"byte {bad_gb[0]}, line {bad_gb[1]}",
+        place_of(bad_gb),
     )
+
+
+def place_of(position: tuple[int, int]) -> str:
+    """The place of a (byte offset, line) position in an error.
+
+    >>> place_of((18, 2))
+    'byte 18, line 2'
+    """
+    return f"byte {position[0]}, line {position[1]}"
+
+
+def undecodable_error(path: Path, encoding: TextEncoding, guard: FileGuard) -> InputError:
+    """The error for a file that does not decode in the encoding its BOM or NULs announced."""
+    found = first_undecodable(path, encoding.codec, encoding.bom, guard)
+    return guard.error(f"not valid {encoding.name} text", place_of(found) if found else "")

@@ -19,9 +19,10 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from veracity.errors import ConfigError, InputError
 from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
@@ -29,44 +30,49 @@ from veracity.ingest.merges import MergeFiller, scan_merges
 from veracity.ingest.table import RawTable, Row
 
 DAY = dt.timedelta(days=1)
+FAILURES = (*READ_FAILURES, InvalidFileException)
 
 
 def open_xlsx(path: Path, guard: FileGuard) -> tuple[tuple[str, ...], Iterator[RawTable]]:
     """Notes about the workbook (hidden sheets, library warnings) and its sheets as lazy tables."""
     if not openpyxl.DEFUSEDXML:
         raise ConfigError("openpyxl is not parsing with defusedxml (is OPENPYXL_DEFUSEDXML set?)")
+    handle = path.open("rb")  # a file object: openpyxl would refuse a path not ending in .xlsx
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
         sheets = list(book.worksheets)
         states = [(sheet.title, sheet.sheet_state) for sheet in sheets]
-    except READ_FAILURES as exc:
+    except FAILURES as exc:
+        handle.close()
         raise guard.failure(exc, "workbook") from None
     if len(sheets) > guard.limits.max_sheets:
         book.close()
+        handle.close()
         raise guard.error(f"{len(sheets)} sheets, more than {guard.limits.max_sheets}")
     notes = [f"sheet '{title}' is {state}" for title, state in states if state != "visible"]
     notes += [f"openpyxl: {w.message}" for w in caught]
-    return tuple(notes), _tables(path, book, sheets, guard)
+    return tuple(notes), _tables(handle, book, sheets, guard)
 
 
-def _tables(path: Path, book: Any, sheets: list[Any], guard: FileGuard) -> Iterator[RawTable]:
+def _tables(handle: BinaryIO, book: Any, sheets: list[Any], guard: FileGuard) -> Iterator[RawTable]:
     """Each worksheet in workbook order; the workbook is closed when the last is done."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(handle) as archive:
             for sheet in sheets:
                 place = f"sheet '{sheet.title}' merged cells"
                 try:
                     # openpyxl keeps the member of a read-only sheet in this attribute; the
                     # merge tests fail if a new openpyxl version renames it.
                     merges = scan_merges(archive, sheet._worksheet_path, guard, place)
-                except READ_FAILURES as exc:
+                except FAILURES as exc:
                     raise guard.failure(exc, place) from None
                 sheet.reset_dimensions()
                 yield RawTable(sheet.title, _rows(sheet, MergeFiller(merges), guard))
     finally:
         book.close()
+        handle.close()
 
 
 def _durations_as_days(row: tuple[object, ...]) -> Row:
@@ -105,7 +111,7 @@ def _rows(sheet: Any, filler: MergeFiller, guard: FileGuard) -> Iterator[Row]:
             yield row
     except InputError:
         raise
-    except READ_FAILURES as exc:
+    except FAILURES as exc:
         raise guard.failure(exc, f"sheet '{title}' row {number + 1}") from None
     finally:
         guard.rows_used += number

@@ -1,0 +1,151 @@
+"""CSV: every supported encoding detected, delimiters sniffed, quoting kept, rows streamed under limits."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from veracity.errors import InputError
+from veracity.ingest.csv_reader import sniff_delimiter
+from veracity.ingest.formats import read_tables
+from veracity.limits import Limits
+
+from .samples import csv_text, people, read_all
+
+Put = Callable[[str, bytes], Path]
+ROWS = people(5)
+TEXT = csv_text(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "bom"),
+    [
+        (TEXT.encode("utf-8"), "utf-8", 0),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", 3),
+        (TEXT.encode("gb18030"), "gb18030", 0),
+        (TEXT.encode("gbk"), "gb18030", 0),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", 2),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", 2),
+        (TEXT.encode("utf-16-le"), "utf-16-le", 0),
+        (TEXT.encode("utf-16-be"), "utf-16-be", 0),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be"],
+)
+def test_each_encoding_is_detected_and_decoded(put: Put, data: bytes, name: str, bom: int) -> None:
+    result, tables = read_all(put("register.csv", data))
+    assert result.encoding is not None
+    assert (result.encoding.name, result.encoding.bom, tables[0][1]) == (name, bom, ROWS)
+
+
+def test_gb18030_evidence_names_where_utf8_failed(put: Put) -> None:
+    result, _ = read_all(put("gb.csv", TEXT.encode("gb18030")))
+    assert result.encoding is not None and "not UTF-8 (byte 0, line 1)" in result.encoding.evidence
+
+
+def test_bytes_neither_utf8_nor_gb18030_name_offset_and_line(put: Put) -> None:
+    data = "姓名,城市\n".encode() + b"Andr\xe9,Caf\xe9 Paris\n"  # Latin-1 é before a comma: invalid in both
+    with pytest.raises(InputError) as caught:
+        read_all(put("latin.csv", data))
+    assert (caught.value.source, caught.value.place) == ("latin.csv", "byte 18, line 2")
+
+
+def test_latin1_that_happens_to_decode_as_gb18030_says_why_it_was_chosen(put: Put) -> None:
+    result, tables = read_all(put("latin.csv", "name\nMüller\n".encode("latin-1")))
+    assert result.encoding is not None and result.encoding.evidence.startswith("not UTF-8 (byte 6, line 2)")
+
+
+def test_invalid_utf16_surrogate_is_an_input_error_with_its_line(put: Put) -> None:
+    data = codecs.BOM_UTF16_LE + "a,b\nc,d\n".encode("utf-16-le") + b"\x00\xd8,\x00\n\x00"
+    with pytest.raises(InputError, match="not valid utf-16-le text") as caught:
+        read_all(put("bad16.csv", data))
+    assert (caught.value.source, caught.value.place) == ("bad16.csv", "byte 18, line 3")
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|", "，"])
+def test_each_delimiter_is_sniffed(put: Put, delimiter: str) -> None:
+    result, tables = read_all(put("d.csv", csv_text(ROWS, delimiter).encode()))
+    assert (result.delimiter, tables[0][1]) == (delimiter, ROWS)
+
+
+def test_ascii_comma_wins_over_fullwidth_comma_in_free_text() -> None:
+    text = csv_text([("姓名", "原因"), ("买买提·吐尔逊", "宗教极端，非法"), ("热依拉·肉孜", "外出，未归")])
+    assert sniff_delimiter(text).delimiter == ","
+
+
+def test_quoted_fields_keep_delimiters_quotes_and_newlines(put: Put) -> None:
+    rows = [("姓名", "备注"), ("阿依古丽·买买提", '家住"一村",\n第二行'), ("x", "y")]
+    _, tables = read_all(put("q.csv", csv_text(rows).encode()))
+    assert tables[0][1] == rows
+
+
+def test_title_rows_above_header_do_not_spoil_the_sniff(put: Put) -> None:
+    text = "2017年墨玉县人员名单\n\n" + csv_text(ROWS, ";")
+    result, tables = read_all(put("t.csv", text.encode()))
+    assert (result.delimiter, tables[0][1][:3]) == (";", [("2017年墨玉县人员名单",), (), ROWS[0]])
+
+
+def test_single_column_file_says_no_delimiter_was_found(put: Put) -> None:
+    result, tables = read_all(put("one.csv", "姓名\n买买提\n".encode()))
+    assert (result.notes, tables[0][1]) == (("no delimiter found: read as one column",), [("姓名",), ("买买提",)])
+
+
+def test_cells_are_verbatim_strings(put: Put) -> None:
+    _, tables = read_all(put("v.csv", b" 007 , x \n"))
+    assert tables[0][1] == [(" 007 ", " x ")]
+
+
+def test_rows_stream_before_a_late_error(put: Put) -> None:
+    data = codecs.BOM_UTF8 + b"a,b\n" * 20_000 + b"\xff,x\n"
+    table = next(read_tables(put("late.csv", data), "late.csv", Limits()).tables)
+    assert isinstance(table.rows, Iterator) and next(table.rows) == ("a", "b")
+    with pytest.raises(InputError) as caught:
+        list(table.rows)
+    assert caught.value.place == "byte 80003, line 20001"
+
+
+def test_too_many_rows_names_the_line(put: Put) -> None:
+    with pytest.raises(InputError, match="more than 3 rows") as caught:
+        read_all(put("r.csv", TEXT.encode()), Limits(max_rows=3))
+    assert caught.value.place == "line 4"
+
+
+def test_too_many_columns_names_the_line(put: Put) -> None:
+    with pytest.raises(InputError, match="6 columns, more than the limit of 5") as caught:
+        read_all(put("c.csv", b"a,b\n" + b",".join([b"x"] * 6) + b"\n"), Limits(max_columns=5))
+    assert caught.value.place == "line 2"
+
+
+def test_huge_cell_names_the_line(put: Put) -> None:
+    with pytest.raises(InputError, match="a cell longer than 100 characters") as caught:
+        read_all(put("h.csv", b"a,b\n1," + b"x" * 101 + b"\n"), Limits(max_cell_chars=100))
+    assert (caught.value.source, caught.value.place) == ("h.csv", "line 2")
+
+
+def test_cell_over_the_csv_module_limit_is_an_input_error(put: Put) -> None:
+    with pytest.raises(InputError, match="field larger than field limit"):
+        read_all(put("h.csv", b'a,"' + b"x" * 200_000 + b'"\n'), Limits(max_cell_chars=10**6))
+
+
+def test_time_budget_stops_a_slow_file_and_names_the_line(put: Put) -> None:
+    data = codecs.BOM_UTF8 + b"a,b\n" * 3000
+    with pytest.raises(InputError, match="took longer than 0 s") as caught:
+        read_all(put("slow.csv", data), Limits(seconds_per_file=0))
+    assert caught.value.place == "line 1024"
+
+
+def test_binary_garbage_without_magic_is_not_text(put: Put) -> None:
+    with pytest.raises(InputError, match="binary file, not text"):
+        read_all(put("x.csv", bytes(range(256)) * 4))
+
+
+def test_control_characters_mark_a_binary_file(put: Put) -> None:
+    with pytest.raises(InputError, match="control characters"):
+        read_all(put("x.csv", b"\x01\x02\x03\x04abc\x05\x06\x07\x08" * 20))
+
+
+def test_bom_only_file_is_empty(put: Put) -> None:
+    with pytest.raises(InputError, match="empty file"):
+        read_all(put("bom.csv", codecs.BOM_UTF8))
