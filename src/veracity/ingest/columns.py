@@ -236,7 +236,7 @@ def _settle(candidates: list[ColumnRole], rows: Sequence[Row]) -> tuple[ColumnRo
     for c in order:
         role = c
         if c.field is not None and c.field in holder and c.field == "name":
-            role = _second_name(c, _sample(rows, c.index), holder)
+            role = _second_name(c, rows, holder)
         if role.field is not None and role.field in holder:
             first = holder[role.field]
             role = ColumnRole(c.index, c.label, None, Reason.DUPLICATE,
@@ -248,11 +248,12 @@ def _settle(candidates: list[ColumnRole], rows: Sequence[Row]) -> tuple[ColumnRo
     return tuple(settled[i] for i in range(len(candidates)))
 
 
-def _second_name(c: ColumnRole, values: list[Cell], holder: Mapping[str, ColumnRole]) -> ColumnRole:
-    """A further name column becomes the script field of its values, when that one is free."""
-    script = _column_script(values)
+def _second_name(c: ColumnRole, rows: Sequence[Row], holder: Mapping[str, ColumnRole]) -> ColumnRole:
+    """A further name column becomes the script field of its values, when that script is not the
+    first name column's and its field is free."""
+    script = _column_script(_sample(rows, c.index))
     field = SCRIPT_FIELDS.get(script)
-    if field is None or field in holder:
+    if field is None or field in holder or script is _column_script(_sample(rows, holder["name"].index)):
         return c
     detail = f"a further name column, values in {script.value} script ({c.reason.value}: {c.detail})"
     return ColumnRole(c.index, c.label, field, Reason.NAME_SCRIPT, detail, c.language)

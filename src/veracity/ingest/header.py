@@ -304,11 +304,12 @@ def parse_roles(text: str) -> HeaderRoles:
         if spec.get("english_only") is True:
             english_only.add(field)
         aliases += _aliases(field, spec.get("aliases"), f"fields.{field}.aliases")
+    aliases += _aliases(None, doc.get("ignored", {}), "ignored")
+    roles = _index(aliases, frozenset(english_only), list(doc["fields"]))
     missing = [f for f in FIELDS if f not in doc["fields"]]
     if missing:
         raise _config("fields", f"no aliases for {', '.join(missing)}")
-    aliases += _aliases(None, doc.get("ignored", {}), "ignored")
-    return _index(aliases, frozenset(english_only), list(doc["fields"]))
+    return roles
 
 
 def _aliases(field: str | None, spec: object, where: str) -> list[Alias]:
@@ -334,11 +335,29 @@ def _index(aliases: list[Alias], english_only: frozenset[str], fields: list[str]
     exact: dict[str, Alias] = {}
     for a in aliases:
         other = exact.setdefault(a.key, a)
-        if other.field != a.field:
-            raise _config("", f"alias {a.text!r} given to both {other.field} and {a.field}")
+        if other is not a:
+            raise _config("", f"alias {a.text!r} ({a.field}) repeats {other.text!r} ({other.field})")
     order: dict[str | None, int] = {None: -1} | {f: i for i, f in enumerate(fields)}
     return HeaderRoles(tuple(aliases), exact, english_only, order)
 
 
 def _config(where: str, message: str) -> ConfigError:
     return ConfigError(": ".join(p for p in (_ROLES_FILE, where, message) if p))
+
+
+def aliases_markdown(roles: HeaderRoles | None = None) -> str:
+    """The alias table of ``docs/headers.md``, generated from the taxonomy (a test keeps them equal).
+
+    >>> aliases_markdown().splitlines()[0]
+    '| field | zh | en | ug |'
+    """
+    roles = roles or load_roles()
+    lines = ["| field | zh | en | ug |", "|---|---|---|---|"]
+    for name in [*FIELDS, None]:
+        cells = [" · ".join(a.text for a in roles.aliases if a.field == name and a.language == lang)
+                 for lang in LANGUAGES]
+        if name in roles.english_only:
+            cells = [c or "(English only)" for c in cells]
+        label = f"`{name}`" if name else "(ignored)"
+        lines.append(f"| {label} | " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

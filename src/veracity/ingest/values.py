@@ -307,6 +307,7 @@ def looks_like_data(cell: Cell) -> bool:
 
 
 _NAME_MARKS = "·•・．."
+_NOT_NAME_ENDINGS = "族县乡村镇市区州省"  # 汉族, 墨玉县: ethnicity and places, not names
 _NOT_LETTERS = str.maketrans("", "", _NAME_MARKS + " -'")
 
 
@@ -323,7 +324,7 @@ def name_script(cell: Cell) -> Script | None:
     letters = text.translate(_NOT_LETTERS)
     if script is Script.HAN:
         dotted = any(m in text for m in _NAME_MARKS)
-        plain = 2 <= len(letters) <= 3 and not letters.endswith("族")
+        plain = 2 <= len(letters) <= 3 and letters[-1] not in _NOT_NAME_ENDINGS
         return script if letters.isalpha() and (plain or (dotted and len(letters) <= 16)) else None
     words = text.split()
     if not (1 <= len(words) <= 4 and letters.isalpha()):

@@ -1,0 +1,287 @@
+"""Column fields from header aliases, content and --map; each record's fields from its row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from veracity.errors import ConfigError, InputError, UsageError
+from veracity.fields import FIELDS
+from veracity.idnumber import check_character
+from veracity.ingest.columns import ColumnPlan, Reason, assign_fields, require_fields
+from veracity.ingest.header import LANGUAGES, aliases_markdown, load_roles, parse_roles
+from veracity.ingest.table import Row
+
+DOCS = Path(__file__).parents[2] / "docs" / "headers.md"
+GIVEN = ("买买提", "阿依古丽", "艾合买提", "古丽米热", "努尔买买提", "帕提古丽")
+FATHERS = ("吐尔逊", "艾买提", "阿不都拉", "肉孜", "托合提")
+
+
+def synthetic_id(rng: random.Random) -> str:
+    """A well-formed number for a generated person (never a real one)."""
+    born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20000))
+    body = f"653222{born:%Y%m%d}{rng.randrange(1000):03d}"
+    return body + check_character(body)
+
+
+def rows(n: int, seed: int = 11) -> list[Row]:
+    """N rows: serial, name, sex, identity number, birth date, free text."""
+    rng = random.Random(seed)
+    return [(k, f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice("男女"), synthetic_id(rng),
+             f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月", f"备注{k}") for k in range(1, n + 1)]
+
+
+def fields_of(plan: ColumnPlan) -> list[str | None]:
+    return [c.field for c in plan.columns]
+
+
+ALIASES: list[tuple[str, str, str]] = [
+    ("姓名", "name", "zh"), ("姓 名", "name", "zh"), ("身份证号码", "id_number", "zh"),
+    ("公民身份号码", "id_number", "zh"), ("出生年月", "birth_date", "zh"), ("与户主关系", "relation", "zh"),
+    ("收押原因", "reason", "zh"), ("入学时间", "detained_on", "zh"), ("处理意见", "decision", "zh"),
+    ("人员类别", "category", "zh"), ("户号", "household", "zh"), ("维文姓名", "name_arabic", "zh"),
+    ("Full name", "name", "en"), ("ID No.", "id_number", "en"), ("DOB", "birth_date", "en"),
+    ("Name (Latin)", "name_latin", "en"), ("Uyghur name", "name_arabic", "en"), ("Gender:", "sex", "en"),
+    ("ئىسىم فامىلىسى", "name", "ug"), ("كىملىك نومۇرى", "id_number", "ug"), ("جىنسى", "sex", "ug"),
+    ("مىللىتى", "ethnicity", "ug"), ("تۇغۇلغان ۋاقتى", "birth_date", "ug"), ("ئادرېس", "address", "ug"),
+]
+
+
+@pytest.mark.parametrize(("label", "field", "language"), ALIASES)
+def test_exact_aliases_in_each_language(label: str, field: str, language: str) -> None:
+    role = assign_fields((label,), [], {}).columns[0]
+    assert (role.field, role.reason, role.language) == (field, Reason.ALIAS, language)
+
+
+FEBRL = ("rec_id", "given_name", "surname", "street_number", "address_1", "address_2", "suburb",
+         "postcode", "state", "date_of_birth", "soc_sec_id")
+
+
+def test_febrl_headers_map_to_canonical_fields() -> None:
+    assert fields_of(assign_fields(FEBRL, [], {})) == [
+        None, "given_name", "family_name", None, "street", None, "locality", "postcode", "state",
+        "birth_date", "other_id"]
+
+
+CONTAINS: list[tuple[str, str]] = [
+    ("户籍地址（详细）", "address"),
+    ("收押原因说明", "reason"),  # 收押原因 (4 characters) beats 说明 (ignored, 2)
+    ("Mother's date of birth", "birth_date"),
+]
+
+
+@pytest.mark.parametrize(("label", "field"), CONTAINS)
+def test_a_header_containing_an_alias_takes_the_longest(label: str, field: str) -> None:
+    role = assign_fields((label,), [], {}).columns[0]
+    assert (role.field, role.reason) == (field, Reason.ALIAS_CONTAINS)
+
+
+def test_latin_aliases_match_whole_words_only() -> None:
+    assert assign_fields(("Language",), [], {}).columns[0].field is None
+
+
+def test_exact_alias_beats_a_contains_match_for_the_same_field() -> None:
+    plan = assign_fields(("户主身份证号码", "身份证号"), [], {})
+    assert fields_of(plan) == [None, "id_number"]
+    assert plan.columns[0].reason is Reason.DUPLICATE
+
+
+def test_of_two_equal_columns_the_leftmost_wins() -> None:
+    assert fields_of(assign_fields(("性别", "性别"), [], {})) == ["sex", None]
+
+
+def test_unknown_headers_stay_in_the_cells_only() -> None:
+    role = assign_fields(("工作单位",), [("墨玉县",)], {}).columns[0]
+    assert (role.field, role.reason) == (None, Reason.UNKNOWN)
+
+
+@pytest.mark.parametrize("label", ["列5", "x", "column 5"])
+def test_identity_numbers_are_sniffed_under_a_meaningless_header(label: str) -> None:
+    sample = [(r[3],) for r in rows(20)]
+    role = assign_fields((label,), sample, {}).columns[0]
+    assert (role.field, role.reason) == ("id_number", Reason.CONTENT)
+
+
+def test_identity_numbers_win_over_what_the_header_says() -> None:
+    role = assign_fields(("编号",), [(r[3],) for r in rows(20)], {}).columns[0]
+    assert (role.field, "other_id" in role.detail) == ("id_number", True)
+
+
+def test_a_few_malformed_numbers_do_not_stop_sniffing() -> None:
+    sample = [(r[3],) for r in rows(9)] + [("不详",)]
+    assert assign_fields(("x",), sample, {}).columns[0].field == "id_number"
+
+
+SNIFFED: list[tuple[list[Row], str | None]] = [
+    ([("男",), ("女",), ("男",)], "sex"),
+    ([("1985年3月",), ("1990-05-01",), ("1979.12",)], "birth_date"),
+    ([("阿依古丽·艾买提",), ("买买提·吐尔逊",), ("努尔买买提·肉孜",), ("古丽米热·托合提",)], "name"),
+    ([("维吾尔族",), ("维吾尔族",), ("维吾尔族",), ("汉族",)], None),
+    ([("1",), ("2",), ("3",)], None),
+]
+
+
+@pytest.mark.parametrize(("sample", "field"), SNIFFED)
+def test_content_of_unrecognised_columns_is_sniffed(sample: list[Row], field: str | None) -> None:
+    assert assign_fields(("x",), sample, {}).columns[0].field == field
+
+
+NAME_SCRIPTS: list[tuple[tuple[str, str], Row, list[str | None]]] = [
+    (("姓名", "ئىسىم"), ("阿依古丽·艾买提", "ئايگۈل ئەھمەت"), ["name", "name_arabic"]),
+    (("姓名", "Name"), ("阿依古丽·艾买提", "Aygul Ehmet"), ["name", "name_latin"]),
+    (("Name", "姓名"), ("Aygul Ehmet", "阿依古丽·艾买提"), ["name", "name_zh"]),
+    (("姓名", "x"), ("阿依古丽·艾买提", "ئايگۈل ئەھمەت"), ["name", "name_arabic"]),
+    (("姓名", "姓名"), ("阿依古丽·艾买提", "买买提·吐尔逊"), ["name", None]),
+]
+
+
+@pytest.mark.parametrize(("labels", "row", "expected"), NAME_SCRIPTS)
+def test_a_further_name_column_goes_to_its_script(labels: tuple[str, str], row: Row,
+                                                  expected: list[str | None]) -> None:
+    assert fields_of(assign_fields(labels, [row], {})) == expected
+
+
+def test_map_overrides_alias_and_content() -> None:
+    overrides = {"x": "id_number", "身份证号": "other_id"}
+    plan = assign_fields(("身份证号", "x"), [(r[3], r[3]) for r in rows(3)], overrides)
+    assert fields_of(plan) == ["other_id", "id_number"]
+    assert plan.columns[1].reason is Reason.OVERRIDE
+
+
+def test_map_labels_are_compared_after_normalisation() -> None:
+    plan = assign_fields(("身份证号（18位）",), [], {"身份证号(18位)": "other_id"})
+    assert plan.columns[0].field == "other_id"
+
+
+MAP_ERRORS: list[tuple[dict[str, str], str]] = [
+    ({"姓名": "fullname"}, "unknown field 'fullname'; valid fields: name, name_zh"),
+    ({"列9": "name"}, "no column '列9'; columns: 姓名, 性别"),
+    ({"姓名": "name", "性别": "name"}, "mapped twice"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "message"), MAP_ERRORS)
+def test_bad_map_items_are_usage_errors_naming_the_choices(overrides: dict[str, str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        assign_fields(("姓名", "性别"), [], overrides)
+
+
+def test_a_table_with_no_recognised_column_is_refused() -> None:
+    plan = assign_fields(("column 1",), [("甲乙丙丁戊己庚辛",)], {})
+    with pytest.raises(InputError, match="no column could be|no column recognised"):
+        require_fields(plan, headerless=True, source="leak.csv")
+
+
+# ---------------------------------------------------------------- records
+
+
+HEADER = ("序号", "姓名", "性别", "身份证号", "出生日期", "年龄", "住址")
+
+
+def build(row: Row, header: tuple[str, ...] = HEADER) -> tuple[dict[str, str | int | None], list[str]]:
+    values, problems = assign_fields(header, [row], {}).build(row)
+    return values, [p.check_id for p in problems]
+
+
+def test_a_record_gets_normalised_values() -> None:
+    number = synthetic_id(random.Random(1))
+    spaced = f" {number[:6]} {number[6:].lower()}"
+    row = (1, " 阿依古丽·艾买提 ", "女", spaced, "1985年3月1日", "32岁", "墨玉县")
+    values, problems = build(row)
+    assert {k: values[k] for k in ("name", "sex", "id_number", "birth_date", "age", "address")} == {
+        "name": "阿依古丽·艾买提", "sex": "F", "id_number": number, "birth_date": "1985-03-01",
+        "age": 32, "address": "墨玉县"}
+    assert problems == []
+
+
+def test_every_canonical_field_is_present_in_a_record() -> None:
+    values, _ = build((1, "买买提·吐尔逊"))
+    assert list(values) == list(FIELDS)
+
+
+def test_a_chinese_name_also_fills_name_zh() -> None:
+    values, _ = build((1, "买买提·吐尔逊", "男"))
+    assert (values["name_zh"], values["name_latin"], values["name_arabic"]) == ("买买提·吐尔逊", None, None)
+
+
+def test_an_arabic_script_name_fills_name_arabic() -> None:
+    values, _ = build(("ئايگۈل ئەھمەت",), ("ئىسىم",))
+    assert (values["name"], values["name_arabic"]) == ("ئايگۈل ئەھمەت", "ئايگۈل ئەھمەت")
+
+
+def test_name_is_composed_from_split_names() -> None:
+    values, _ = build(("Aygul", "Ehmet"), ("given_name", "surname"))
+    assert (values["name"], values["name_latin"]) == ("Aygul Ehmet", "Aygul Ehmet")
+
+
+def test_name_is_the_first_script_name_when_there_is_no_name_column() -> None:
+    values, _ = build(("Aygul Ehmet", "ئايگۈل ئەھمەت"), ("Name (Latin)", "Uyghur name"))
+    assert values["name"] == "Aygul Ehmet"
+
+
+UNREADABLE: list[tuple[Row, list[str]]] = [
+    ((1, "买买提", "未知", "x", "1985年3月", "30", ""), ["value.sex_unparsed"]),
+    ((1, "买买提", "男", "x", "2017-02-30", "30", ""), ["value.date_unparsed"]),
+    ((1, "买买提", "男", "x", "1985", "三十", ""), ["value.age_unparsed"]),
+    ((1, "买买提", "", "x", None, " ", ""), []),
+]
+
+
+@pytest.mark.parametrize(("row", "checks"), UNREADABLE)
+def test_unreadable_values_are_reported_not_dropped(row: Row, checks: list[str]) -> None:
+    assert build(row)[1] == checks
+
+
+def test_a_reported_value_names_its_column_and_keeps_the_cell() -> None:
+    row = (1, "买买提", "男", "x", "2017-02-30", "30", "")
+    problem = assign_fields(HEADER, [row], {}).build(row).problems[0]
+    expected = ("出生日期", "2017-02-30", True)
+    assert (problem.column, problem.value, "no such day" in problem.message) == expected
+
+
+def test_a_short_row_leaves_the_missing_fields_empty() -> None:
+    values, problems = build((1, "买买提·吐尔逊"))
+    assert (values["sex"], values["id_number"], problems) == (None, None, [])
+
+
+def test_numeric_cells_of_text_fields_lose_no_digits_and_gain_no_decimal_point() -> None:
+    number = synthetic_id(random.Random(2))
+    values, _ = build((12.0, int(number)), ("户号", "身份证号"))
+    assert (values["household"], values["id_number"]) == ("12", number)
+
+
+# ---------------------------------------------------------------- the taxonomy
+
+
+def test_every_field_has_an_alias_in_each_language_or_is_english_only() -> None:
+    roles = load_roles()
+    for field in FIELDS:
+        languages = {a.language for a in roles.aliases if a.field == field}
+        assert languages == set(LANGUAGES) or (field in roles.english_only and "en" in languages), field
+
+
+def test_docs_list_every_alias() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    generated = text.split("<!-- aliases:start -->\n")[1].split("<!-- aliases:end -->")[0]
+    assert generated == aliases_markdown(), "regenerate the table in docs/headers.md"
+
+
+BAD_TAXONOMIES: list[tuple[str, str]] = [
+    ("fields: [name]", "expected a mapping"),
+    ("fields: {nom: {aliases: {zh: [姓名]}}}", "nom: not a canonical field"),
+    ("fields: {name: {aliases: {zh: 姓名}}}", "expected a list of strings"),
+    ("fields: {name: {aliases: {zh: ['（）']}}}", "empty once normalised"),
+    ("fields: {name: {aliases: {zh: [姓名]}}, sex: {aliases: {zh: [姓 名]}}}", "repeats"),
+    ("fields: {name: {aliases: {zh: [姓名]}}}", "no aliases for name_zh"),
+    ("fields: {name: [", "not YAML"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_TAXONOMIES)
+def test_a_malformed_taxonomy_is_a_config_error(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_roles(text)
