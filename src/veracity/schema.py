@@ -80,3 +80,26 @@ CREATE TABLE claims (
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1,)
+
+# v2 (checks, issue 4): the date a source document bears (ISO, set by the user; the checks of ages and
+# dates use it, else the latest detention date or the day of the check), and the dataset statistics
+# of `veracity check`, one row per statistic and source file, each with its figure, interval or
+# p-value and a sentence a journalist can repeat.
+_V2_CHECKS = """
+ALTER TABLE sources ADD COLUMN document_date VARCHAR;
+CREATE TABLE statistics (
+    check_id VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    n BIGINT NOT NULL,
+    figure DOUBLE,
+    expected DOUBLE,
+    low DOUBLE,
+    high DOUBLE,
+    p_value DOUBLE,
+    flagged BOOLEAN NOT NULL,
+    sentence VARCHAR NOT NULL,
+    details JSON
+);
+"""
+
+MIGRATIONS = (*MIGRATIONS, _V2_CHECKS)

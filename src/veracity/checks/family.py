@@ -1,0 +1,140 @@
+"""Row rules within households: parent-child age gaps and Uyghur patronymics, as SQL.
+
+A household is the records of one source, sheet and ``household`` value. The
+relation labels of ``data/checks_relations.yaml`` (registered as ``chk_relations``)
+give each member a role; parent-child pairs are the head (and spouse) with each
+child, and the head's father or mother with the head. Findings are on the
+child's row and name the parent's row.
+
+>>> from veracity.engine.duckdb import DUCKDB
+>>> name_part(DUCKDB, "x", 2)
+"split_part(regexp_replace(lower(trim(x)), '[·•・‧. ]+', '·', 'g'), '·', 2)"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from veracity.engine.base import Dialect
+from veracity.errors import ConfigError
+
+MIN_PARENT_GAP = 14  # a parent fewer than 14 years older than the child: born 1980, child 1990
+SEPARATORS = "[·•・‧. ]+"  # between the parts of a name: 阿依古丽·买买提, Aygul Memet
+# the scripts a name may be written in: (column of the child's and father's rows, label in messages)
+SCRIPTS = (("name", "the name column"), ("name_zh", "Chinese"), ("name_latin", "Latin script"),
+           ("name_arabic", "Uyghur script"))
+_ROLES = ("head", "spouse", "child", "father", "mother")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation label (与户主关系) and the role and sex it gives a household member."""
+
+    label: str
+    role: str
+    sex: str
+
+
+def load_relations() -> tuple[Relation, ...]:
+    """The relation labels of ``data/checks_relations.yaml``; ConfigError when it is malformed.
+
+    >>> Relation("之子", "child", "M") in load_relations()
+    True
+    """
+    text = resources.files("veracity").joinpath("data", "checks_relations.yaml").read_text("utf-8")
+    out: list[Relation] = []
+    for key, entry in (yaml.safe_load(text) or {}).items():
+        role, sex = entry.get("role", key), entry.get("sex", "")
+        if role not in _ROLES or sex not in ("", "M", "F") or not entry.get("labels"):
+            raise ConfigError(f"data/checks_relations.yaml: {key}: bad role, sex or labels")
+        out.extend(Relation(str(label).strip().casefold(), role, sex) for label in entry["labels"])
+    return tuple(out)
+
+
+def name_part(d: Dialect, column: str, part: int) -> str:
+    """The PART-th part (1-based) of a name, lower-cased, '' when it has fewer parts."""
+    return f"split_part({d.replace_all(f'lower(trim({column}))', SEPARATORS, '·')}, '·', {part})"
+
+
+def members_sql(d: Dialect) -> str:
+    """Household members with a known role, their sex and birth date (recorded, else the number's)."""
+    iso = d.full_match("r.birth_date", "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+    return f"""SELECT r.record_id, r.source_id, r.sheet, r.household, r.row_no, r.given_name, r.family_name,
+       {", ".join(f"r.{column}" for column, _ in SCRIPTS)}, rel.role,
+       coalesce(NULLIF(rel.sex, ''), CASE WHEN r.sex IN ('M', 'F') THEN r.sex END) AS sex,
+       CASE WHEN {iso} THEN r.birth_date WHEN i.date_ok THEN i.birth END AS born
+FROM chk_records r
+JOIN chk_relations rel ON rel.label = lower(trim(r.relation))
+LEFT JOIN chk_ids i ON i.record_id = r.record_id AND i.kind > 0
+WHERE r.household <> ''"""
+
+
+def pairs_sql() -> str:
+    """Parent-child pairs within a household, from ``chk_members``."""
+    return """SELECT p.record_id AS parent_id, c.record_id AS child_id, p.row_no AS parent_row,
+       p.sex AS parent_sex, p.born AS parent_born, c.born AS child_born
+FROM chk_members p JOIN chk_members c
+  ON p.source_id = c.source_id AND p.sheet = c.sheet AND p.household = c.household
+WHERE (p.role IN ('head', 'spouse') AND c.role = 'child')
+   OR (p.role IN ('father', 'mother') AND c.role = 'head')"""
+
+
+def _parent_word(column: str) -> str:
+    return f"CASE {column} WHEN 'M' THEN 'father' WHEN 'F' THEN 'mother' ELSE 'parent' END"
+
+
+def parent_age_sql(d: Dialect) -> str:
+    """``family.parent_age``: the parent is fewer than MIN_PARENT_GAP years older (full dates), or
+    born fewer than MIN_PARENT_GAP - 1 calendar years before (when a date is only a year or month)."""
+    py, cy = d.try_int("substr(parent_born, 1, 4)"), d.try_int("substr(child_born, 1, 4)")
+    full = "length(parent_born) = 10 AND length(child_born) = 10"
+    before_birthday = "CASE WHEN substr(child_born, 6, 5) < substr(parent_born, 6, 5) THEN 1 ELSE 0 END"
+    gap = f"CASE WHEN {full} THEN {cy} - {py} - {before_birthday} ELSE {cy} - {py} END"
+    return f"""SELECT child_id AS record_id, {d.concat("'The '", _parent_word('parent_sex'), "' (row '",
+        d.text('parent_row'), "') was born '", "parent_born", "', '",
+        "CASE WHEN gap < 0 THEN 'after' ELSE 'fewer than " + str(MIN_PARENT_GAP) + " years before' END",
+        "' this child (born '", "child_born", "').'")} AS message
+FROM (SELECT child_id, parent_row, parent_sex, parent_born, child_born, {gap} AS gap, {full} AS exact
+      FROM chk_pairs WHERE parent_born IS NOT NULL AND child_born IS NOT NULL) g
+WHERE (exact AND gap < {MIN_PARENT_GAP}) OR (NOT exact AND gap < {MIN_PARENT_GAP - 1})"""
+
+
+def _script_columns(d: Dialect) -> str:
+    """For each script: the child's second part and the father's first, '' when absent."""
+    cols = ["lower(trim(coalesce(c.family_name, ''))) AS c_split, lower(trim(coalesce(f.given_name, ''))) "
+            "AS f_split"]
+    for column, _ in SCRIPTS:
+        cols.append(f"coalesce({name_part(d, 'c.' + column, 2)}, '') AS c_{column}, "
+                    f"coalesce({name_part(d, 'f.' + column, 1)}, '') AS f_{column}")
+    return ",\n       ".join(cols)
+
+
+def patronymic_sql(d: Dialect) -> str:
+    """``family.patronymic``: in no script does the child's second name equal the father's given
+    name, and in at least one both are written and differ (exact parts, case-folded).
+
+    Cross-script comparison (child in Chinese, father only in Latin) waits for ``veracity.names``.
+    """
+    keys = [("split", "the split name columns")] + list(SCRIPTS)
+    comparable = {k: f"(c_{k} <> '' AND f_{k} <> '')" for k, _ in keys}
+    agree = " OR ".join(f"({comparable[k]} AND c_{k} = f_{k})" for k, _ in keys)
+    differ = " OR ".join(f"({comparable[k]} AND c_{k} <> f_{k})" for k, _ in keys)
+    first_differ = "CASE " + " ".join(f"WHEN {comparable[k]} AND c_{k} <> f_{k} THEN {d.literal(label)}"
+                                      for k, label in keys) + " END"
+    return f"""SELECT child_id AS record_id, {d.concat("'In '", "script",
+        "', the second name of this child is not the given name of the father (row '", d.text('parent_row'),
+        "'); a Uyghur child takes the given name of the father as second name.'")} AS message
+FROM (
+  SELECT child_id, parent_row, {first_differ} AS script, ({agree}) AS agrees, ({differ}) AS differs
+  FROM (SELECT p.child_id, p.parent_row, {_script_columns(d)}
+        FROM chk_pairs p JOIN chk_members c ON c.record_id = p.child_id
+        JOIN chk_members f ON f.record_id = p.parent_id
+        WHERE p.parent_sex = 'M') n
+) s
+WHERE differs AND NOT agrees"""
+
+
+RULES = {"family.patronymic": patronymic_sql, "family.parent_age": parent_age_sql}
