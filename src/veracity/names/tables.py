@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -19,7 +19,7 @@ def _text(filename: str) -> str:
     return resources.files("veracity").joinpath("data", "names", filename).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(filename: str) -> tuple[tuple[str, ...], ...]:
     """The data rows of a TSV table: comment lines (#) and the header row are skipped.
 
@@ -55,7 +55,7 @@ def _families(raw: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((str(k), tuple(str(v) for v in vs)) for k, vs in raw.items())
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_parts() -> NamePartTable:
     """The name-part table, checked when it loads.
 

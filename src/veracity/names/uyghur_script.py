@@ -23,6 +23,7 @@ from functools import lru_cache
 from veracity.names.tables import read_tsv
 
 HAMZA = "ئ"
+APOSTROPHE = "'"  # ULY writes the word-internal hamza carrier and splits n'g with it
 _ARABIC_YEH = "ي"  # ULY y; typed for i (ى) on Arabic keyboards
 _FARSI_YEH = "ی"
 _HEH = "ه"  # typed for ae (ە) and for heh doachashmee (ھ)
@@ -119,7 +120,7 @@ def uly_to_arabic(text: str) -> str:
             prev = ""
             continue
         for token in _ULY_TOKEN.findall(word_or_gap):
-            if token == "'":
+            if token == APOSTROPHE:
                 prev = HAMZA  # an apostrophe: the next vowel takes a carrier
                 continue
             letter = to_arabic[token]
