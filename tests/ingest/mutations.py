@@ -73,7 +73,9 @@ def insert_nuls(data: bytes, rng: random.Random) -> bytes:
 def huge_cell(data: bytes, rng: random.Random) -> bytes:
     """A very long run of one character inserted (a huge cell or a huge line)."""
     at = rng.randrange(len(data))
-    return data[:at] + rng.choice([b"x", b'"', b",", "名".encode()]) * rng.randint(40_000, 140_000) + data[at:]
+    return (
+        data[:at] + rng.choice([b"x", b'"', b",", "名".encode()]) * rng.randint(40_000, 140_000) + data[at:]
+    )
 
 
 def swap_encoding(data: bytes, rng: random.Random) -> bytes:
@@ -94,7 +96,9 @@ def member_change(change: Mutator) -> Mutator:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 target = rng.choice(archive.namelist())
-            return rezip(data, lambda name, content: change(content, rng) if name == target and content else content)
+            return rezip(
+                data, lambda name, content: change(content, rng) if name == target and content else content
+            )
         except Exception:  # a zip broken by an earlier mutation: alter its raw bytes instead
             return change(data, rng)
 
@@ -120,9 +124,15 @@ def drop_member(data: bytes, rng: random.Random) -> bytes:
 
 TEXT_MUTATORS: tuple[Mutator, ...] = (truncate, flip_bytes, insert_nuls, huge_cell, swap_encoding)
 ZIP_MUTATORS: tuple[Mutator, ...] = (
-    truncate, flip_bytes, insert_nuls, drop_member,
-    member_change(truncate), member_change(flip_bytes), member_change(insert_nuls),
-    member_change(huge_cell), member_change(inject_dtd),
+    truncate,
+    flip_bytes,
+    insert_nuls,
+    drop_member,
+    member_change(truncate),
+    member_change(flip_bytes),
+    member_change(insert_nuls),
+    member_change(huge_cell),
+    member_change(inject_dtd),
 )
 
 

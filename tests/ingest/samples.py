@@ -105,10 +105,15 @@ def set_grid_before(document: docx.document.Document, count: int) -> None:
     tr_pr.append(grid_before)
 
 
-def rezip(data: bytes, change: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None) -> bytes:
+def rezip(
+    data: bytes, change: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None
+) -> bytes:
     """A copy of a zip with each member passed through ``change`` (None drops it), plus ``extra`` members."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             content = change(info.filename, source.read(info))
             if content is not None:

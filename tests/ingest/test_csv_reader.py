@@ -89,7 +89,10 @@ def test_title_rows_above_header_do_not_spoil_the_sniff(put: Put) -> None:
 
 def test_single_column_file_says_no_delimiter_was_found(put: Put) -> None:
     result, tables = read_all(put("one.csv", "姓名\n买买提\n".encode()))
-    assert (result.notes, tables[0][1]) == (("no delimiter found: read as one column",), [("姓名",), ("买买提",)])
+    assert (result.notes, tables[0][1]) == (
+        ("no delimiter found: read as one column",),
+        [("姓名",), ("买买提",)],
+    )
 
 
 def test_cells_are_verbatim_strings(put: Put) -> None:
