@@ -27,7 +27,7 @@ from veracity.ingest.table import Cell, RawTable, Row
 TABLES = "./w:tbl | ./w:sdt/w:sdtContent/w:tbl"
 ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"
 CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"
-FAILURES = (*READ_FAILURES, OpcError)
+FAILURES: tuple[type[BaseException], ...] = (*READ_FAILURES, OpcError)
 
 
 def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:

@@ -30,7 +30,7 @@ from veracity.ingest.merges import MergeFiller, scan_merges
 from veracity.ingest.table import RawTable, Row
 
 DAY = dt.timedelta(days=1)
-FAILURES = (*READ_FAILURES, InvalidFileException)
+FAILURES: tuple[type[BaseException], ...] = (*READ_FAILURES, InvalidFileException)
 
 
 def open_xlsx(path: Path, guard: FileGuard) -> tuple[tuple[str, ...], Iterator[RawTable]]:
