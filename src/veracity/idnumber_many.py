@@ -87,6 +87,14 @@ _READ_15[10:12, 4] = [10, 1]
 Values = Sequence[object] | NDArray[Any]
 
 
+class _Prepared(NamedTuple):
+    """A chunk as normalised code points (n, width >= 18) and the shape of each row."""
+
+    codes: NDArray[np.uint32]
+    form18: NDArray[np.bool_]
+    form15: NDArray[np.bool_]
+
+
 class _Decoded(NamedTuple):
     """What the kernel reads from a chunk; arrays of the chunk's length, garbage where ``~shaped``."""
 
@@ -128,9 +136,9 @@ def _date_ok(ymd: NDArray[np.int64], today: int) -> NDArray[np.bool_]:
     return np.asarray(possible & (as_int <= today), dtype=np.bool_)
 
 
-def _decode(codes: NDArray[np.uint32], today: int) -> _Decoded:
+def _decode(prepared: _Prepared, today: int) -> _Decoded:
     """Read every field of every row at once; only rows of the right shape mean anything."""
-    form18, form15 = _shapes(codes)
+    codes, form18, form15 = prepared
     digits = (codes[:, :17] - _ZERO).astype(np.int64)
     digits[~(form18 | form15)] = 0  # keep garbage rows from producing out-of-range region indexes
     read = digits @ _READ_18  # (n, 5): weighted sum, region, year, month, day
@@ -159,19 +167,46 @@ def _unicode(chunk: Values) -> NDArray[np.str_]:
     return np.array(items, dtype=np.str_) if items else np.zeros(0, dtype="U1")
 
 
-def _normalised_codes(chunk: Values) -> NDArray[np.uint32]:
-    """Code points of CHUNK after :func:`compact` of every cell that is not already clean."""
+def _fold_width(codes: NDArray[np.uint32]) -> NDArray[np.uint32]:
+    """Full-width digits to ASCII, and x, ｘ, Ｘ to X: the common normalisations, without Python."""
+    folded = np.where((codes >= 0xFF10) & (codes <= 0xFF19), codes - np.uint32(0xFEE0), codes)
+    return np.where(np.isin(folded, [ord("x"), 0xFF38, 0xFF58]), np.uint32(_X), folded).astype(np.uint32)
+
+
+def _plain(codes: NDArray[np.uint32]) -> NDArray[np.bool_]:
+    """Rows made only of ASCII digits and X, padded with trailing zeros: compact() would not change them."""
+    present = codes != 0
+    allowed = ((codes - _ZERO) < 10) | (codes == _X) | ~present
+    trailing_zeros_only = (np.diff(present.astype(np.int8), axis=1) <= 0).all(axis=1)
+    return np.asarray(allowed.all(axis=1) & trailing_zeros_only, dtype=np.bool_)
+
+
+def _prepared(chunk: Values) -> _Prepared:
+    """Code points of CHUNK after :func:`compact` of every cell that is not already clean, and row shapes."""
     arr = _unicode(chunk)
     codes = _code_points(arr)
     form18, form15 = _shapes(codes)
-    dirty = np.flatnonzero(~(form18 | form15) & codes.any(axis=1))
-    if not dirty.size:
-        return codes
+    unshaped = np.flatnonzero(~(form18 | form15))
+    if not unshaped.size:
+        return _Prepared(codes, form18, form15)
+    codes = codes.copy()
+    codes[unshaped] = _fold_width(codes[unshaped])
+    dirty = unshaped[~_plain(codes[unshaped])]  # separators or other characters: the scalar path
+    if dirty.size:
+        codes = _compacted(arr, codes, dirty)
+    form18[unshaped], form15[unshaped] = _shapes(codes[unshaped])  # other rows are unchanged
+    return _Prepared(codes, form18, form15)
+
+
+def _compacted(
+    arr: NDArray[np.str_], codes: NDArray[np.uint32], dirty: NDArray[np.intp]
+) -> NDArray[np.uint32]:
+    """CODES with the DIRTY rows replaced by the scalar compact() of their text in ARR."""
     fixed = [compact(str(s)) if len(s) <= MAX_INPUT_LENGTH else "" for s in arr[dirty]]
-    width = max(arr.dtype.itemsize // 4, max(map(len, fixed), default=1), 18)
-    arr = arr.astype(f"U{width}")
-    arr[dirty] = fixed
-    return _code_points(arr)
+    width = max(codes.shape[1], max(map(len, fixed), default=1))
+    codes = np.pad(codes, ((0, 0), (0, width - codes.shape[1])))
+    codes[dirty] = _code_points(np.array(fixed, dtype=f"U{width}"))
+    return codes
 
 
 def _chunks(values: Values | str | bytes) -> tuple[int, list[Values]]:
@@ -213,7 +248,7 @@ def problem_flags(
     out = np.empty(n, dtype=np.uint8)
     start = 0
     for chunk in chunks:
-        flags = _flags(_decode(_normalised_codes(chunk), today_int), known)
+        flags = _flags(_decode(_prepared(chunk), today_int), known)
         out[start : start + len(flags)] = flags
         start += len(flags)
     return out
@@ -273,8 +308,9 @@ def _numbers18(codes: NDArray[np.uint32], decoded: _Decoded) -> NDArray[np.str_]
     return np.where(decoded.form18 | decoded.form15, numbers, "").astype("U18")
 
 
-def _fields_chunk(codes: NDArray[np.uint32]) -> IdFields:
-    decoded = _decode(codes, 99_991_231)
+def _fields_chunk(prepared: _Prepared) -> IdFields:
+    codes = prepared.codes
+    decoded = _decode(prepared, 99_991_231)
     shaped = decoded.form18 | decoded.form15
     return IdFields(
         _numbers18(codes, decoded),
@@ -294,8 +330,8 @@ def fields_many(values: Values) -> IdFields:
     ['1949-12-31', '1949-12-31', 'NaT']
     """
     _, chunks = _chunks(values)
-    parts = [_fields_chunk(_normalised_codes(chunk)) for chunk in chunks]
+    parts = [_fields_chunk(_prepared(chunk)) for chunk in chunks]
     if not parts:
-        return _fields_chunk(np.zeros((0, 18), dtype=np.uint32))
+        return _fields_chunk(_prepared([]))
     names = IdFields.__dataclass_fields__
     return IdFields(*(np.concatenate([getattr(part, name) for part in parts]) for name in names))
