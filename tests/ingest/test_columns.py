@@ -31,8 +31,17 @@ def synthetic_id(rng: random.Random) -> str:
 def rows(n: int, seed: int = 11) -> list[Row]:
     """N rows: serial, name, sex, identity number, birth date, free text."""
     rng = random.Random(seed)
-    return [(k, f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice("男女"), synthetic_id(rng),
-             f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月", f"备注{k}") for k in range(1, n + 1)]
+    return [
+        (
+            k,
+            f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}",
+            rng.choice("男女"),
+            synthetic_id(rng),
+            f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月",
+            f"备注{k}",
+        )
+        for k in range(1, n + 1)
+    ]
 
 
 def fields_of(plan: ColumnPlan) -> list[str | None]:
@@ -40,14 +49,30 @@ def fields_of(plan: ColumnPlan) -> list[str | None]:
 
 
 ALIASES: list[tuple[str, str, str]] = [
-    ("姓名", "name", "zh"), ("姓 名", "name", "zh"), ("身份证号码", "id_number", "zh"),
-    ("公民身份号码", "id_number", "zh"), ("出生年月", "birth_date", "zh"), ("与户主关系", "relation", "zh"),
-    ("收押原因", "reason", "zh"), ("入学时间", "detained_on", "zh"), ("处理意见", "decision", "zh"),
-    ("人员类别", "category", "zh"), ("户号", "household", "zh"), ("维文姓名", "name_arabic", "zh"),
-    ("Full name", "name", "en"), ("ID No.", "id_number", "en"), ("DOB", "birth_date", "en"),
-    ("Name (Latin)", "name_latin", "en"), ("Uyghur name", "name_arabic", "en"), ("Gender:", "sex", "en"),
-    ("ئىسىم فامىلىسى", "name", "ug"), ("كىملىك نومۇرى", "id_number", "ug"), ("جىنسى", "sex", "ug"),
-    ("مىللىتى", "ethnicity", "ug"), ("تۇغۇلغان ۋاقتى", "birth_date", "ug"), ("ئادرېس", "address", "ug"),
+    ("姓名", "name", "zh"),
+    ("姓 名", "name", "zh"),
+    ("身份证号码", "id_number", "zh"),
+    ("公民身份号码", "id_number", "zh"),
+    ("出生年月", "birth_date", "zh"),
+    ("与户主关系", "relation", "zh"),
+    ("收押原因", "reason", "zh"),
+    ("入学时间", "detained_on", "zh"),
+    ("处理意见", "decision", "zh"),
+    ("人员类别", "category", "zh"),
+    ("户号", "household", "zh"),
+    ("维文姓名", "name_arabic", "zh"),
+    ("Full name", "name", "en"),
+    ("ID No.", "id_number", "en"),
+    ("DOB", "birth_date", "en"),
+    ("Name (Latin)", "name_latin", "en"),
+    ("Uyghur name", "name_arabic", "en"),
+    ("Gender:", "sex", "en"),
+    ("ئىسىم فامىلىسى", "name", "ug"),
+    ("كىملىك نومۇرى", "id_number", "ug"),
+    ("جىنسى", "sex", "ug"),
+    ("مىللىتى", "ethnicity", "ug"),
+    ("تۇغۇلغان ۋاقتى", "birth_date", "ug"),
+    ("ئادرېس", "address", "ug"),
 ]
 
 
@@ -57,14 +82,35 @@ def test_exact_aliases_in_each_language(label: str, field: str, language: str) -
     assert (role.field, role.reason, role.language) == (field, Reason.ALIAS, language)
 
 
-FEBRL = ("rec_id", "given_name", "surname", "street_number", "address_1", "address_2", "suburb",
-         "postcode", "state", "date_of_birth", "soc_sec_id")
+FEBRL = (
+    "rec_id",
+    "given_name",
+    "surname",
+    "street_number",
+    "address_1",
+    "address_2",
+    "suburb",
+    "postcode",
+    "state",
+    "date_of_birth",
+    "soc_sec_id",
+)
 
 
 def test_febrl_headers_map_to_canonical_fields() -> None:
     assert fields_of(assign_fields(FEBRL, [], {})) == [
-        None, "given_name", "family_name", None, "street", None, "locality", "postcode", "state",
-        "birth_date", "other_id"]
+        None,
+        "given_name",
+        "family_name",
+        None,
+        "street",
+        None,
+        "locality",
+        "postcode",
+        "state",
+        "birth_date",
+        "other_id",
+    ]
 
 
 CONTAINS: list[tuple[str, str]] = [
@@ -140,8 +186,9 @@ NAME_SCRIPTS: list[tuple[tuple[str, str], Row, list[str | None]]] = [
 
 
 @pytest.mark.parametrize(("labels", "row", "expected"), NAME_SCRIPTS)
-def test_a_further_name_column_goes_to_its_script(labels: tuple[str, str], row: Row,
-                                                  expected: list[str | None]) -> None:
+def test_a_further_name_column_goes_to_its_script(
+    labels: tuple[str, str], row: Row, expected: list[str | None]
+) -> None:
     assert fields_of(assign_fields(labels, [row], {})) == expected
 
 
@@ -193,8 +240,13 @@ def test_a_record_gets_normalised_values() -> None:
     row = (1, " 阿依古丽·艾买提 ", "女", spaced, "1985年3月1日", "32岁", "墨玉县")
     values, problems = build(row)
     assert {k: values[k] for k in ("name", "sex", "id_number", "birth_date", "age", "address")} == {
-        "name": "阿依古丽·艾买提", "sex": "F", "id_number": number, "birth_date": "1985-03-01",
-        "age": 32, "address": "墨玉县"}
+        "name": "阿依古丽·艾买提",
+        "sex": "F",
+        "id_number": number,
+        "birth_date": "1985-03-01",
+        "age": 32,
+        "address": "墨玉县",
+    }
     assert problems == []
 
 

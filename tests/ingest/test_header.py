@@ -29,8 +29,14 @@ def data_rows(n: int, seed: int = 5) -> list[Row]:
     """N rows: serial, name, sex, identity number, birth date, address."""
     rng = random.Random(seed)
     return [
-        (k, f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice("男女"), synthetic_id(rng),
-         f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月", "墨玉县喀尔赛乡3村")
+        (
+            k,
+            f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}",
+            rng.choice("男女"),
+            synthetic_id(rng),
+            f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月",
+            "墨玉县喀尔赛乡3村",
+        )
         for k in range(1, n + 1)
     ]
 
@@ -50,8 +56,13 @@ def test_header_on_the_first_row_in_each_language(language: str, header: Row) ->
 
 def test_title_date_and_blank_rows_above_the_header_are_skipped() -> None:
     header = HEADERS[0][1]
-    rows = [("墨玉县某某乡培训人员名单",) * 6, ("", "", "", "", "2017年6月1日", ""), (None,) * 6, header,
-            *data_rows(3)]
+    rows = [
+        ("墨玉县某某乡培训人员名单",) * 6,
+        ("", "", "", "", "2017年6月1日", ""),
+        (None,) * 6,
+        header,
+        *data_rows(3),
+    ]
     layout = locate_header(rows, LIMITS)
     assert (layout.first_row, layout.last_row) == (3, 3)
 
@@ -73,8 +84,11 @@ def test_two_row_header_exported_to_csv_with_blanks_is_joined() -> None:
 
 
 def test_a_text_only_first_data_row_is_not_taken_for_a_second_header_row() -> None:
-    rows = [("姓名", "民族", "住址"), ("买买提·吐尔逊", "维吾尔族", "和田"),
-            ("阿依古丽·艾买提", "维吾尔族", "墨玉")]
+    rows = [
+        ("姓名", "民族", "住址"),
+        ("买买提·吐尔逊", "维吾尔族", "和田"),
+        ("阿依古丽·艾买提", "维吾尔族", "墨玉"),
+    ]
     assert locate_header(rows, LIMITS).last_row == 0
 
 
@@ -136,7 +150,10 @@ def test_data_rows_are_numbered_from_the_row_after_the_last_header_row() -> None
 def test_has_column_compares_normalised_labels() -> None:
     layout = HeaderLayout(0, 0, ("身份证号（18位）", "姓 名"))
     assert (layout.has_column("身份证号(18位)"), layout.has_column("姓名"), layout.has_column("性别")) == (
-        True, True, False)
+        True,
+        True,
+        False,
+    )
 
 
 def test_a_repeated_header_row_is_recognised() -> None:

@@ -100,10 +100,21 @@ def test_unreadable_dates_give_none_and_a_reason(cell: Cell, reason: str) -> Non
 
 
 SEXES: list[tuple[Cell, str | None]] = [
-    ("男", "M"), ("女", "F"), ("男性", "M"), ("女性", "F"), (" 男 ", "M"),
-    ("M", "M"), ("f", "F"), ("Male", "M"), ("FEMALE", "F"),
-    ("ئەر", "M"), ("ئايال", "F"),
-    ("未知", None), ("", None), (None, None), (1, None),
+    ("男", "M"),
+    ("女", "F"),
+    ("男性", "M"),
+    ("女性", "F"),
+    (" 男 ", "M"),
+    ("M", "M"),
+    ("f", "F"),
+    ("Male", "M"),
+    ("FEMALE", "F"),
+    ("ئەر", "M"),
+    ("ئايال", "F"),
+    ("未知", None),
+    ("", None),
+    (None, None),
+    (1, None),
 ]
 
 
@@ -113,8 +124,19 @@ def test_sex_in_three_languages(cell: Cell, sex: str | None) -> None:
 
 
 AGES: list[tuple[Cell, int | None]] = [
-    (35, 35), (35.0, 35), ("35", 35), ("35岁", 35), ("35周岁", 35), ("３５", 35), (" 0 ", 0),
-    ("35.5", None), ("三十五", None), (-1, None), (131, None), (True, None), ("", None),
+    (35, 35),
+    (35.0, 35),
+    ("35", 35),
+    ("35岁", 35),
+    ("35周岁", 35),
+    ("３５", 35),
+    (" 0 ", 0),
+    ("35.5", None),
+    ("三十五", None),
+    (-1, None),
+    (131, None),
+    (True, None),
+    ("", None),
 ]
 
 
@@ -126,9 +148,15 @@ def test_age_is_whole_years(cell: Cell, age: int | None) -> None:
 # Region 990000 does not exist and the check characters are wrong: no real person's number.
 @pytest.mark.parametrize(
     ("cell", "expected"),
-    [("99000019850301123X", True), ("990000 1985 0301 123x", True), ("990000850301123", True),
-     (990000198503011235, True), ("990000198513011235", False), ("6222021234567890123", False),
-     ("男", False)],
+    [
+        ("99000019850301123X", True),
+        ("990000 1985 0301 123x", True),
+        ("990000850301123", True),
+        (990000198503011235, True),
+        ("990000198513011235", False),
+        ("6222021234567890123", False),
+        ("男", False),
+    ],
 )
 def test_identity_number_shape(cell: Cell, expected: bool) -> None:
     assert looks_like_id(cell) is expected
@@ -139,7 +167,11 @@ def test_value_check_ids_are_dotted_and_stable() -> None:
 
 
 BLANK: list[tuple[Row, bool]] = [
-    ((), True), ((None, None), True), (("", "  ", "\t"), True), ((None, 0), False), (("", "x"), False),
+    ((), True),
+    ((None, None), True),
+    (("", "  ", "\t"), True),
+    ((None, 0), False),
+    (("", "x"), False),
 ]
 
 

@@ -19,7 +19,6 @@ name column is ``name``, a further one ``name_zh``, ``name_latin`` or
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from veracity.ingest.values import (
     ValueCheck,
     ValueProblem,
     cell_text,
+    date_iso,
     looks_like_date,
     looks_like_id,
     name_script,
@@ -279,19 +279,15 @@ def _name_column_script(values: Sequence[Cell]) -> Script | None:
 
 
 def _text(cell: Cell) -> str | None:
-    return (cell.strip() if isinstance(cell, str) else cell_text(cell)) or None
+    return (cell.strip() if type(cell) is str else cell_text(cell)) or None
 
 
 def _id_number(cell: Cell) -> str | None:
     """Compacted identity number; an all-digit cell (the usual case) skips the normalisation."""
-    if isinstance(cell, str):
+    if type(cell) is str:
         s = cell.strip()
-        return s if s.isascii() and s.isdigit() else compact(s) or None
+        return s if s.isdigit() and s.isascii() else compact(s) or None
     return cell_text(cell) or None
-
-
-def _date(cell: Cell) -> str | None:
-    return parse_date(cell).iso
 
 
 _Convert = Callable[[Cell], "str | int | None"]
@@ -300,7 +296,7 @@ _CONVERTERS: dict[Kind, tuple[_Convert, ValueCheck | None]] = {
     Kind.NAME: (_text, None),
     Kind.IDNUMBER: (_id_number, None),
     Kind.SEX: (parse_sex, SEX_UNPARSED),
-    Kind.DATE: (_date, DATE_UNPARSED),
+    Kind.DATE: (date_iso, DATE_UNPARSED),
     Kind.INTEGER: (parse_age, AGE_UNPARSED),
 }
 
@@ -321,17 +317,21 @@ class _Step(NamedTuple):
     label: str
 
 
-_HAN_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•・．.\s]+")
-_ARABIC_NAME = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff\s-]+")
+def _script_field(text: str) -> str | None:
+    """The script field a name belongs in; fast paths for ASCII names and names that begin and end
+    in Han or Arabic letters, ``script.detect`` otherwise.
 
-
-def _script_of_name(text: str) -> Script:
-    """``script.detect`` with fast paths for the usual all-Han, all-Arabic and ASCII names."""
+    >>> _script_field("阿依古丽·艾买提"), _script_field("Aygul"), _script_field("ئايگۈل"), _script_field("12")
+    ('name_zh', 'name_latin', 'name_arabic', None)
+    """
     if text.isascii():
-        return Script.LATIN if text.lower() != text.upper() else Script.NONE
-    if _HAN_NAME.fullmatch(text):
-        return Script.HAN
-    return Script.ARABIC if _ARABIC_NAME.fullmatch(text) else detect(text)
+        return "name_latin" if text.lower() != text.upper() else None
+    first, last = text[0], text[-1]
+    if "\u4e00" <= first <= "\u9fff" and "\u4e00" <= last <= "\u9fff":
+        return "name_zh"
+    if "\u0620" <= first <= "\u06ff" and "\u0620" <= last <= "\u06ff":
+        return "name_arabic"
+    return SCRIPT_FIELDS.get(detect(text))
 
 
 class _RecordBuilder:
@@ -353,13 +353,14 @@ class _RecordBuilder:
         problems: tuple[ValueProblem, ...] = ()
         width = len(row)
         for index, field, convert, check, label in self._steps:
-            cell = row[index] if index < width else None
+            if index >= width:
+                continue
+            cell = row[index]
             if cell is None or cell == "":
                 continue
-            value = convert(cell)
+            value = values[field] = convert(cell)
             if value is None and check is not None and cell_text(cell):
                 problems += (ValueProblem(check.id, field, label, cell_text(cell), _why(check, cell)),)
-            values[field] = value
         if self._names:
             self._fill_names(values)
         return RecordFields(values, problems)
@@ -371,7 +372,7 @@ class _RecordBuilder:
             name = next((values[f] for f in self._primary if values[f]), None) or _joined(values)
             values["name"] = name
         if isinstance(name, str):
-            field = SCRIPT_FIELDS.get(_script_of_name(name))
+            field = _script_field(name)
             if field is not None and values[field] is None:
                 values[field] = name
 
@@ -382,6 +383,6 @@ def _joined(values: Mapping[str, str | int | None]) -> str | None:
     parts = [str(p) for p in (given, family) if p]
     if not parts:
         return None
-    if _script_of_name(parts[0]) is Script.HAN:
+    if _script_field(parts[0]) == "name_zh":
         return "".join(reversed(parts))
     return " ".join(parts)

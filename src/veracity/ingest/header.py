@@ -76,6 +76,13 @@ class HeaderLayout:
         return tuple(tuple(normalise_label(c) for c in cells) for cells in self.header_cells)
 
     @cached_property
+    def label_index(self) -> frozenset[str]:
+        """Header cells verbatim and normalised, and the first letters of those (a quick test)."""
+        texts = {c for cells in self.header_cells for c in cells if c}
+        keys = {k for keys in self.header_keys for k in keys if k}
+        return frozenset(texts | keys | {k[0] for k in keys})
+
+    @cached_property
     def _column_keys(self) -> frozenset[str]:
         return frozenset(normalise_label(c) for c in self.columns)
 

@@ -120,6 +120,15 @@ def parse_date(cell: Cell) -> DateValue:
     return _parse_digits(str(int(cell))) if cell >= 0 else DateValue(None, "negative number")
 
 
+def date_iso(cell: Cell) -> str | None:
+    """``parse_date(cell).iso``, with the text path (cached) taken first.
+
+    >>> date_iso("2017/5/3"), date_iso("2017-02-30")
+    ('2017-05-03', None)
+    """
+    return (_parse_date_text(cell) if type(cell) is str else parse_date(cell)).iso
+
+
 def _parse_float(value: float) -> DateValue:
     """A number cell with a fraction: year.month as typed (1985.3), or a serial with a time of day."""
     whole = int(value)
@@ -393,8 +402,11 @@ def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
     """A copy of one header row further down (printed registers repeat it on every page).
 
     Most non-empty cells (four in five, at least two unless the header has one label) must equal
-    the header's cell in the same column, after normalisation.
+    the header's cell in the same column, after normalisation. Data rows are turned away by their
+    first two non-empty cells, usually without normalising anything.
     """
+    if not _starts_like_header(row, layout.label_index):
+        return False
     for raws, keys in zip(layout.header_cells, layout.header_keys, strict=True):
         labelled = sum(1 for k in keys if k)
         matched = filled = 0
@@ -404,11 +416,28 @@ def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
             filled += 1
             if isinstance(cell, str) and key and _same_label(cell.strip(), raw, key):
                 matched += 1
-            elif filled - matched > filled // 5 + 1:
-                break
         if filled and matched >= min(2, labelled) and matched * 5 >= filled * 4:
             return True
     return False
+
+
+def _starts_like_header(row: Row, labels: frozenset[str]) -> bool:
+    """The first two non-empty cells are header texts (LABELS holds them verbatim and normalised)."""
+    seen = 0
+    for cell in row:
+        if cell is None:
+            continue
+        if not isinstance(cell, str):
+            return False
+        s = cell.strip()
+        if not s:
+            continue
+        if s not in labels and (s[0].casefold() not in labels or normalise_label(s) not in labels):
+            return False
+        seen += 1
+        if seen == 2:
+            return True
+    return seen > 0
 
 
 def _same_label(text: str, raw: str, key: str) -> bool:
