@@ -57,143 +57,156 @@ class Context:
     avoid: frozenset[str]  # pids not to make claims about (rows carrying defects)
 
 
-def _latin(p: Person) -> str:
-    return f"{p.given.uly} {p.patronymic.uly}"
+@dataclass(frozen=True)
+class _Spec:
+    """One single-person claim: who it is about, who says it, what, and the verdict expected."""
+
+    subject: Callable[[Context, str], bool]  # which leak detainee (or, with relative=True, relative) fits
+    speaker: tuple[str, str, str]  # speaker, date, source
+    latin: bool  # the subject named in Latin script (an English-language source) or in Chinese
+    with_id: bool
+    assertion: str
+    value: str  # a reason code of reasons.tsv, or empty
+    quote: str  # {name} is replaced by the subject's name
+    verdict: str
+    rationale: str
+    relative: bool = False
 
 
-def _pick(rng: random.Random, ctx: Context, used: set[str], test: Callable[[str], bool]) -> str:
-    """A leak detainee not used yet who passes TEST."""
-    pool = sorted(pid for pid in ctx.detentions if pid not in used and pid not in ctx.avoid and test(pid))
-    pid = rng.choice(pool)
-    used.add(pid)
-    return pid
+def _reason(code: str, present: bool) -> Callable[[Context, str], bool]:
+    return lambda ctx, pid: (code in ctx.detentions[pid].reasons) == present
+
+
+_SPECS = (
+    _Spec(
+        lambda ctx, pid: len(ctx.where[pid]) > 1,
+        _COUNTY,
+        False,
+        False,
+        "never_detained",
+        "",
+        "{name}从未进入过职业技能教育培训中心。",
+        "contradicted",
+        "the leak lists the person as a detainee (学员)",
+    ),
+    _Spec(
+        lambda ctx, pid: True,
+        _MEDIA,
+        True,
+        False,
+        "never_detained",
+        "",
+        "{name} has never attended a training centre.",
+        "contradicted",
+        "the leak lists the person as a detainee (学员)",
+    ),
+    _Spec(
+        _reason("relatives_abroad", True),
+        _MEDIA,
+        True,
+        False,
+        "not_detained_for",
+        "relatives_abroad",
+        "{name} was not detained because relatives live abroad.",
+        "contradicted",
+        "the leak's reasons include relatives abroad",
+    ),
+    _Spec(
+        _reason("family_planning", True),
+        _COUNTY,
+        False,
+        False,
+        "detained_for",
+        "family_planning",
+        "该学员因违反计划生育政策接受培训。",
+        "supported",
+        "the leak's reasons include family planning",
+    ),
+    _Spec(
+        lambda ctx, pid: ctx.detentions[pid].decision == "graduated",
+        _REGION,
+        False,
+        False,
+        "released",
+        "",
+        "该学员已经结业回家。",
+        "supported",
+        "the leak's decision is 已结业 (graduated)",
+    ),
+    _Spec(
+        _reason("praying", False),
+        _MEDIA,
+        True,
+        False,
+        "not_detained_for",
+        "praying",
+        "{name} was not held for praying.",
+        "supported",
+        "the leak's reasons do not include praying",
+    ),
+    _Spec(
+        lambda ctx, pid: True,
+        _COUNTY,
+        False,
+        True,
+        "detained",
+        "",
+        "该人员在培训中心学习。",
+        "supported",
+        "the leak lists the person (by name and id number) as a detainee",
+    ),
+    _Spec(
+        lambda ctx, pid: True,
+        _COUNTY,
+        False,
+        False,
+        "never_detained",
+        "",
+        "此人从未被送去培训。",
+        "supported",
+        "the leak lists the person only as a relative (家属)",
+        relative=True,
+    ),
+)
 
 
 def _leak_rows(ctx: Context, pid: str) -> tuple[Locator, ...]:
     return tuple(loc for loc in ctx.where[pid] if loc.source_file == ctx.leak_file)
 
 
-def _about_one(rng: random.Random, ctx: Context, tax: Taxonomy) -> list[ExpectedClaim]:
-    """Claims about single detainees and one relative, each decided by the person's leak row."""
-    used: set[str] = set()
-    has = {pid for pid, locs in ctx.where.items() if len(locs) > 1}
-    a = _pick(rng, ctx, used, lambda pid: pid in has)
-    b = _pick(rng, ctx, used, lambda pid: True)
-    c = _pick(rng, ctx, used, lambda pid: "relatives_abroad" in ctx.detentions[pid].reasons)
-    d = _pick(rng, ctx, used, lambda pid: "family_planning" in ctx.detentions[pid].reasons)
-    e = _pick(rng, ctx, used, lambda pid: ctx.detentions[pid].decision == "graduated")
-    f = _pick(rng, ctx, used, lambda pid: "praying" not in ctx.detentions[pid].reasons)
-    g = _pick(rng, ctx, used, lambda pid: True)
-    p = ctx.persons
-    relative = rng.choice(
-        sorted(
+def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> str:
+    """A leak person not used yet who fits SPEC: a detainee, or a relative when SPEC says so."""
+    if spec.relative:
+        pool = [
             pid
             for pid, locs in ctx.where.items()
-            if pid not in ctx.detentions and pid not in ctx.avoid and locs[0].source_file == ctx.leak_file
+            if pid not in ctx.detentions and locs[0].source_file == ctx.leak_file
+        ]
+    else:
+        pool = [pid for pid in ctx.detentions if spec.subject(ctx, pid)]
+    pid = rng.choice(sorted(pid for pid in pool if pid not in used and pid not in ctx.avoid))
+    used.add(pid)
+    return pid
+
+
+def _about_one(rng: random.Random, ctx: Context, tax: Taxonomy) -> list[ExpectedClaim]:
+    """Claims about single people, each decided by the person's leak row."""
+    used: set[str] = set()
+    out = []
+    for spec in _SPECS:
+        p = ctx.persons[_subject(rng, ctx, spec, used)]
+        name = f"{p.given.uly} {p.patronymic.uly}" if spec.latin else full_zh(p.given, p.patronymic)
+        value = tax.reasons[spec.value].en if spec.value else ""
+        cells = (
+            *spec.speaker,
+            name,
+            p.id_number if spec.with_id else "",
+            spec.assertion,
+            value,
+            spec.quote.format(name=name),
         )
-    )
-    rows: list[tuple[tuple[str, ...], str, str, str]] = [
-        (
-            (
-                *_COUNTY,
-                full_zh(p[a].given, p[a].patronymic),
-                "",
-                "never_detained",
-                "",
-                f"{full_zh(p[a].given, p[a].patronymic)}从未进入过职业技能教育培训中心。",
-            ),
-            a,
-            "contradicted",
-            "the leak lists the person as a detainee (学员)",
-        ),
-        (
-            (
-                *_MEDIA,
-                _latin(p[b]),
-                "",
-                "never_detained",
-                "",
-                f"{_latin(p[b])} has never attended a training centre.",
-            ),
-            b,
-            "contradicted",
-            "the leak lists the person as a detainee (学员)",
-        ),
-        (
-            (
-                *_MEDIA,
-                _latin(p[c]),
-                "",
-                "not_detained_for",
-                tax.reasons["relatives_abroad"].en,
-                f"{_latin(p[c])} was not detained because relatives live abroad.",
-            ),
-            c,
-            "contradicted",
-            "the leak's reason includes relatives abroad",
-        ),
-        (
-            (
-                *_COUNTY,
-                full_zh(p[d].given, p[d].patronymic),
-                "",
-                "detained_for",
-                tax.reasons["family_planning"].en,
-                "该学员因违反计划生育政策接受培训。",
-            ),
-            d,
-            "supported",
-            "the leak's reason includes family planning",
-        ),
-        (
-            (*_REGION, full_zh(p[e].given, p[e].patronymic), "", "released", "", "该学员已经结业回家。"),
-            e,
-            "supported",
-            "the leak's decision is 已结业 (graduated)",
-        ),
-        (
-            (
-                *_MEDIA,
-                _latin(p[f]),
-                "",
-                "not_detained_for",
-                tax.reasons["praying"].en,
-                f"{_latin(p[f])} was not held for praying.",
-            ),
-            f,
-            "supported",
-            "the leak's reasons do not include praying",
-        ),
-        (
-            (
-                *_COUNTY,
-                full_zh(p[g].given, p[g].patronymic),
-                p[g].id_number,
-                "detained",
-                "",
-                "该人员在培训中心学习。",
-            ),
-            g,
-            "supported",
-            "the leak lists the person (by name and id number) as a detainee",
-        ),
-        (
-            (
-                *_COUNTY,
-                full_zh(p[relative].given, p[relative].patronymic),
-                "",
-                "never_detained",
-                "",
-                "此人从未被送去培训。",
-            ),
-            relative,
-            "supported",
-            "the leak lists the person only as a relative (家属)",
-        ),
-    ]
-    return [
-        ExpectedClaim(cells, verdict, _leak_rows(ctx, pid), (pid,), why) for cells, pid, verdict, why in rows
-    ]
+        out.append(ExpectedClaim(cells, spec.verdict, _leak_rows(ctx, p.pid), (p.pid,), spec.rationale))
+    return out
 
 
 def _nobody(

@@ -16,8 +16,8 @@ from veracity.sample.name_parts import GivenName, load_given_names
 from veracity.sample.people import LIST_DATE, Household, Person, build_households, new_builder, persons_by_pid
 from veracity.sample.places import TOWNSHIPS
 from veracity.sample.taxonomy import Taxonomy, load_taxonomy
-from veracity.sample.truth import Known, build
-from veracity.sample.writers import write_csv, write_docx, write_xlsx
+from veracity.sample.truth import FORMAT, Known, build
+from veracity.sample.writers import DocTable, write_csv, write_docx, write_xlsx
 
 DETAINEES_AT_SCALE_1 = 300
 MIN_SCALE = 0.25  # below this some claims find no subject (e.g. no detainee whose decision is "graduated")
@@ -29,16 +29,31 @@ class SampleCase:
     """A written sample case: its folder, the files in it, and how many of each thing it holds."""
 
     out_dir: Path
-    leak: Path
-    testimonies: Path
-    register: Path
-    claims: Path
-    truth: Path
     detainees: int
     relatives: int
     testimony_rows: int
     register_rows: int
     defects: int
+
+    @property
+    def leak(self) -> Path:
+        return self.out_dir / files.LEAK
+
+    @property
+    def testimonies(self) -> Path:
+        return self.out_dir / files.TESTIMONIES
+
+    @property
+    def register(self) -> Path:
+        return self.out_dir / files.REGISTER
+
+    @property
+    def claims(self) -> Path:
+        return self.out_dir / files.CLAIMS
+
+    @property
+    def truth(self) -> Path:
+        return self.out_dir / files.TRUTH
 
 
 @dataclass(frozen=True)
@@ -52,14 +67,14 @@ class _World:
 
 
 def _world(rng: random.Random, names: tuple[GivenName, ...], tax: Taxonomy, target: int) -> _World:
-    """Households until TARGET detainees are listed, then a third as many households the leak omits."""
+    """Households until exactly TARGET detainees are listed, then a third as many the leak omits."""
     b = new_builder(rng, names)
     leak_hh: list[Household] = []
     extra: list[Household] = []
     detentions: dict[str, Detention] = {}
     while len(detentions) < target:
         (h,) = build_households(b, 1, TOWNSHIP, len(leak_hh) + len(extra) + 1)
-        held = detain(rng, tax, h, b.persons)
+        held = detain(rng, tax, h, b.persons)[: target - len(detentions)]
         (leak_hh if held else extra).append(h)
         detentions.update((d.pid, d) for d in held)
     extra += build_households(b, len(leak_hh) // 3, TOWNSHIP, len(leak_hh) + len(extra) + 1)
@@ -68,6 +83,45 @@ def _world(rng: random.Random, names: tuple[GivenName, ...], tax: Taxonomy, targ
 
 def _sample(rng: random.Random, pool: list[str], share: float) -> list[str]:
     return rng.sample(pool, round(share * len(pool)))
+
+
+def _testimonies(
+    rng: random.Random,
+    w: _World,
+    outsiders: list[str],
+    tax: Taxonomy,
+    names: tuple[GivenName, ...],
+    where: dict[str, list[Locator]],
+) -> list[testimonies.Testimony]:
+    """Testimonies about 37 % of the detainees and about OUTSIDERS; their rows are added to WHERE."""
+    victims = _sample(rng, sorted(w.detentions), 0.37) + outsiders
+    members = {h.hid: [w.persons[pid] for pid in h.members] for h in [*w.leak, *w.extra]}
+    tests = testimonies.collect(rng, w.persons, members, w.detentions, victims, tax, names)
+    for row, t in enumerate(tests, 1):
+        where.setdefault(t.pid, []).append(Locator(files.TESTIMONIES, "", row))
+    return tests
+
+
+def _register(
+    rng: random.Random,
+    w: _World,
+    in_leak: list[str],
+    outsiders: list[str],
+    victims_out: list[str],
+    where: dict[str, list[Locator]],
+) -> tuple[list[register.Entry], list[DocTable]]:
+    """A fifth of the leak's people, half the outside victims, other outsiders; rows added to WHERE."""
+    chosen = set(_sample(rng, in_leak, 0.2))
+    held = [pid for pid in in_leak if pid in chosen and pid in w.detentions] + victims_out[
+        : len(victims_out) // 2
+    ]
+    others = [(pid, "学员家属") for pid in in_leak if pid in chosen and pid not in w.detentions]
+    taken = set(held)
+    others += [(pid, "重点人员") for pid in _sample(rng, [o for o in outsiders if o not in taken], 0.3)]
+    entries, tables = register.ledger(rng, w.persons, held, others)
+    for e in entries:
+        where.setdefault(e.pid, []).append(Locator(files.REGISTER, f"table {e.table}", e.row))
+    return entries, tables
 
 
 def generate(out_dir: Path, seed: int = 2020, scale: float = 1.0) -> SampleCase:
@@ -85,51 +139,27 @@ def generate(out_dir: Path, seed: int = 2020, scale: float = 1.0) -> SampleCase:
         pid: [Locator(files.LEAK, leak.SHEET, row)] for pid, row in layout.rows.items()
     }
 
-    detainees = sorted(w.detentions)
     outsiders = sorted(p.pid for h in w.extra for p in candidates(h, w.persons))
     victims_out = _sample(rng, outsiders, 0.15)
-    victims = _sample(rng, detainees, 0.37) + victims_out
-    members = {h.hid: [w.persons[pid] for pid in h.members] for h in [*w.leak, *w.extra]}
-    tests = testimonies.collect(rng, w.persons, members, w.detentions, victims, tax, names)
-    for row, t in enumerate(tests, 1):
-        where.setdefault(t.pid, []).append(Locator(files.TESTIMONIES, "", row))
-
-    chosen = set(_sample(rng, in_leak, 0.2))
-    held = [pid for pid in in_leak if pid in chosen and pid in w.detentions] + victims_out[
-        : len(victims_out) // 2
-    ]
-    others = [(pid, "学员家属") for pid in in_leak if pid in chosen and pid not in w.detentions]
-    others += [(pid, "重点人员") for pid in _sample(rng, [o for o in outsiders if o not in held], 0.3)]
-    entries, tables = register.ledger(rng, w.persons, held, others)
-    for e in entries:
-        where.setdefault(e.pid, []).append(Locator(files.REGISTER, f"table {e.table}", e.row))
+    tests = _testimonies(rng, w, victims_out, tax, names, where)
+    entries, tables = _register(rng, w, in_leak, outsiders, victims_out, where)
 
     avoid = frozenset(d.pid for d in defects)
     ctx = claims_mod.Context(w.persons, w.detentions, where, files.LEAK, avoid)
     used_ids = {p.id_number for p in w.persons.values()}
     claims = claims_mod.expected_claims(rng, ctx, tax, names, used_ids, TOWNSHIPS[TOWNSHIP][0])
 
-    out = SampleCase(
-        out_dir,
-        out_dir / files.LEAK,
-        out_dir / files.TESTIMONIES,
-        out_dir / files.REGISTER,
-        out_dir / files.CLAIMS,
-        out_dir / files.TRUTH,
-        len(w.detentions),
-        len(in_leak) - len(w.detentions),
-        len(tests),
-        len(entries),
-        len(defects),
-    )
+    n = len(w.detentions)
+    out = SampleCase(out_dir, n, len(in_leak) - n, len(tests), len(entries), len(defects))
     write_xlsx(out.leak, layout.sheets)
     write_csv(out.testimonies, testimonies.COLUMNS, [t.cells for t in tests])
     write_docx(out.register, register.title(TOWNSHIP), tables)
     write_csv(out.claims, claims_mod.COLUMNS, [c.cells for c in claims])
+    hids = frozenset(h.hid for h in w.leak)
     known = Known(
         w.persons,
         [*w.leak, *w.extra],
-        frozenset(h.hid for h in w.leak),
+        hids,
         frozenset(w.detentions),
         where,
         defects,
@@ -138,14 +168,15 @@ def generate(out_dir: Path, seed: int = 2020, scale: float = 1.0) -> SampleCase:
         files.TESTIMONIES,
     )
     header = {
-        "format": "veracity-sample-truth/1",
+        "format": FORMAT,
         "seed": seed,
         "scale": scale,
         "list_date": LIST_DATE.isoformat(),
         "files": _files(layout, len(tests), entries, len(claims)),
     }
     truth = build(known, header, files.LEAK, leak.SHEET, layout.rows)
-    out.truth.write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    # no indent: json's fast C encoder only runs without one (the 100x truth file is large)
+    out.truth.write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
     return out
 
 
