@@ -1,7 +1,11 @@
-"""``veracity export``: the case's tables in the contract's columns, as CSV, JSON or Parquet.
+"""``veracity export``: the case's tables in the contract's columns, as CSV, JSON, Parquet or FtM.
 
 Cells that begin with ``= + - @`` (or a tab or carriage return) are neutralised in
-CSV so that a spreadsheet opening the export cannot run them as formulas.
+CSV so that a spreadsheet opening the export cannot run them as formulas. JSON is
+one array of objects (the summary one object). ``redact`` passes every row through
+the case's :class:`~veracity.report.redact.Redactor`, the same one the report uses,
+so a person keeps one pseudonym across report and exports. Rows are streamed in
+batches: a million-row export never holds the table in memory.
 
 >>> neutralise("=HYPERLINK(1)")
 "'=HYPERLINK(1)"
@@ -15,19 +19,25 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
 from veracity.case import Case
 from veracity.errors import UsageError
-from veracity.fields import FIELDS
+from veracity.report.redact import Redactor
+from veracity.report.state import read_state
+from veracity.report.summary import summarise
+from veracity.report.tables import FINDING_COLUMNS, RECORD_COLUMNS, Table, tables
+from veracity.report.view import View
 
-_RECORD_HEAD = ("source_file", "sheet", "row", "role", "name", "id_number", "sex", "birth_date", "address")
-RECORD_COLUMNS = _RECORD_HEAD + tuple(f for f in FIELDS if f not in _RECORD_HEAD) + ("label",)
-FINDING_COLUMNS = ("check_id", "severity", "source_file", "sheet", "row", "message")
+__all__ = ["FINDING_COLUMNS", "RECORD_COLUMNS", "Format", "export_table", "neutralise"]
+BATCH = 50_000
 
 
 class Format(Enum):
@@ -36,28 +46,7 @@ class Format(Enum):
     CSV = "csv"
     JSON = "json"
     PARQUET = "parquet"
-
-
-@dataclass(frozen=True)
-class Table:
-    """One exportable table: the contract's columns and the query that yields them in order."""
-
-    columns: tuple[str, ...]
-    sql: str
-
-
-def _records_sql() -> str:
-    cols = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS if c != "label")
-    return (f"SELECT {cols}, s.label FROM records r JOIN sources s USING (source_id) "
-            "ORDER BY r.source_id, r.table_no, r.\"row\"")
-
-
-TABLES: dict[str, Table] = {
-    "records": Table(RECORD_COLUMNS, _records_sql()),
-    "findings": Table(FINDING_COLUMNS + ("stage",),
-                      "SELECT check_id, severity, source_file, sheet, \"row\", message, stage FROM findings "
-                      "ORDER BY source_file, sheet, \"row\" NULLS LAST, check_id"),
-}
+    FTM = "ftm"
 
 
 def neutralise(value: str) -> str:
@@ -69,26 +58,29 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _rows(case: Case, table: Table, batch: int = 50_000) -> Iterator[Sequence[Any]]:
+def _rows(case: Case, table: Table, view: View) -> Iterator[Sequence[Any]]:
     cursor = case.con.execute(table.sql)
-    while chunk := cursor.fetchmany(batch):
-        yield from chunk
+    while chunk := cursor.fetchmany(BATCH):
+        if view.redacted:
+            yield from (table.redact(view, row) for row in chunk)
+        else:
+            yield from chunk
 
 
-def _write_csv(case: Case, table: Table, out: IO[str]) -> int:
+def _write_csv(case: Case, table: Table, view: View, out: IO[str]) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
     count = 0
-    for row in _rows(case, table):
+    for row in _rows(case, table, view):
         writer.writerow([neutralise(_cell(v)) for v in row])
         count += 1
     return count
 
 
-def _write_json(case: Case, table: Table, out: IO[str]) -> int:
+def _write_json(case: Case, table: Table, view: View, out: IO[str]) -> int:
     out.write("[")
     count = 0
-    for row in _rows(case, table):
+    for row in _rows(case, table, view):
         out.write(",\n" if count else "\n")
         out.write(json.dumps(dict(zip(table.columns, row, strict=True)), ensure_ascii=False, default=str))
         count += 1
@@ -96,28 +88,69 @@ def _write_json(case: Case, table: Table, out: IO[str]) -> int:
     return count
 
 
-def _write_parquet(case: Case, table: Table, path: Path) -> int:
+def _write_parquet(case: Case, table: Table, view: View, path: Path) -> int:
     names = ", ".join(f'"{c}"' for c in table.columns)
-    target = str(path).replace("'", "''")
-    case.con.execute(f"COPY (SELECT * FROM ({table.sql}) AS t({names})) TO '{target}' (FORMAT PARQUET)")
-    return int(case.scalar(f"SELECT count(*) FROM ({table.sql})"))
+    query = f"SELECT * FROM ({table.sql}) AS t({names})"
+    if not view.redacted:
+        target = str(path).replace("'", "''")
+        case.con.execute(f"COPY ({query}) TO '{target}' (FORMAT PARQUET)")
+        return int(case.scalar(f"SELECT count(*) FROM ({table.sql})"))
+    reader = case.con.sql(query).to_arrow_reader(BATCH)
+    count = 0
+    with pq.ParquetWriter(str(path), reader.schema) as writer:
+        for batch in reader:
+            rows = [table.redact(view, tuple(r.values())) for r in batch.to_pylist()]
+            columns = {c: [r[k] for r in rows] for k, c in enumerate(table.columns)}
+            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=reader.schema))
+            count += len(rows)
+    return count
 
 
-def export_table(case: Case, what: str, fmt: Format, out: Path | None) -> int:
-    """Write table WHAT of CASE to OUT (stdout when None); return the number of rows written."""
-    table = TABLES.get(what)
+def _write_summary(case: Case, out: IO[str]) -> int:
+    json.dump(summarise(case).as_json(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 1
+
+
+@contextmanager
+def _text_out(out: Path | None) -> Iterator[IO[str]]:
+    if out is not None:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        return
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+    finally:
+        stream.detach()
+
+
+def export_table(case: Case, what: str, fmt: Format, out: Path | None, *, redact: bool = False) -> int:
+    """Write table WHAT of CASE to OUT (stdout when None) in FMT; return the number of rows or entities.
+
+    With REDACT the case must be open writable the first time (its redaction secret is made then).
+    """
+    view = View(Redactor.for_case(case) if redact else None)
+    if what == "summary":
+        if fmt is not Format.JSON:
+            raise UsageError("--what summary is written as --format json")
+        with _text_out(out) as stream:
+            return _write_summary(case, stream)
+    if fmt is Format.FTM:
+        from veracity.report.ftm import write_ftm
+
+        if what != "records":
+            raise UsageError("--format ftm writes --what records (people, families and their sources)")
+        with _text_out(out) as stream:
+            return write_ftm(case, view, stream)
+    table = tables(read_state(case)).get(what)
     if table is None:
-        raise UsageError(f"--what {what}: nothing to export yet (available: {', '.join(TABLES)})")
+        raise UsageError(f"--what {what}: unknown table (available: records, findings, links, claims, "
+                         "quotes, summary)")
     if fmt is Format.PARQUET:
         if out is None:
             raise UsageError("--format parquet needs -o PATH")
-        return _write_parquet(case, table, out)
-    writer = _write_csv if fmt is Format.CSV else _write_json
-    if out is None:
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-        try:
-            return writer(case, table, stream)
-        finally:
-            stream.detach()
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        return writer(case, table, handle)
+        return _write_parquet(case, table, view, out)
+    writer: Callable[[Case, Table, View, IO[str]], int] = _write_csv if fmt is Format.CSV else _write_json
+    with _text_out(out) as stream:
+        return writer(case, table, view, stream)

@@ -1,0 +1,263 @@
+"""Redaction for publication: stable pseudonyms, reduced identifiers, scrubbed free text.
+
+A pseudonym is a keyed hash (HMAC-SHA256) of a person key under a secret kept
+in the case's ``meta`` table (:data:`SECRET_KEY`), made once with ``secrets``:
+the same person keeps one pseudonym in the report and in every export, and
+nobody without the case can test a guessed name against it. The person key is
+the identity number (a 15-digit number raised to its 18-digit form) or, when a
+row has none, the name with separators and case removed.
+
+Identity numbers become region and birth year, addresses their township, birth
+dates their year; free text loses every run of six or more digits and every
+name the case holds, in each spelling :mod:`veracity.report.spellings` derives.
+
+>>> reduce_id("653222198503121235")
+'653222/1985'
+>>> reduce_address("墨玉县喀尔赛乡3村12号")
+'墨玉县喀尔赛乡'
+>>> compress("买买提·吐尔逊") == compress("买买提 吐尔逊")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import duckdb
+
+from veracity.case import Case
+from veracity.errors import UsageError
+from veracity.fields import NAME_FIELDS
+from veracity.idnumber import check_character, compact
+from veracity.report.spellings import spellings
+
+SECRET_KEY = "redaction_secret"  # noqa: S105 - the name of a meta key, not a secret
+"""The ``meta`` key under which a case keeps its redaction secret (64 hex digits)."""
+
+SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
+_NUMBER_RUN = re.compile(r"\d(?:[\s\-]?\d){5,}[Xx]?")
+_TOWNSHIP_ZH = re.compile(r"^.*?(?:街道办事处|街道|乡|镇)")
+_COUNTY_ZH = re.compile(r"^.*(?:县|市|区)")
+_TOWNSHIP_WORDS = ("township", "town", "yeza", "yéza", "bazar", "nahiye", "xiang", "zhen", "jiedao",
+                   "يېزا", "بازار", "ناھىيە")
+NUMBER_MARK = "[number]"
+
+
+def compress(text: str) -> str:
+    """TEXT as names are compared: NFKC, lower case, no spaces or name separators.
+
+    >>> compress(" Memet-Tursun ")
+    'memettursun'
+    """
+    return SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def id_key(value: str) -> str | None:
+    """The 18-character form of an identity number, or None when VALUE is not shaped like one.
+
+    >>> id_key("653222850312123")
+    '653222198503121234'
+    >>> id_key("12") is None
+    True
+    """
+    number = compact(value)
+    if len(number) == 15 and number.isdigit():
+        body = number[:6] + "19" + number[6:]
+        return body + check_character(body)
+    if len(number) == 18 and number[:17].isdigit() and number[17] in "0123456789X":
+        return number
+    return None
+
+
+def reduce_id(value: str) -> str:
+    """An identity number reduced to region and birth year (empty when it has neither).
+
+    >>> reduce_id("653222850312123")
+    '653222/1985'
+    >>> reduce_id("abc")
+    ''
+    """
+    number = id_key(value)
+    if number is not None:
+        return f"{number[:6]}/{number[6:10]}"
+    digits = compact(value)
+    return digits[:6] if len(digits) >= 6 and digits[:6].isdigit() else ""
+
+
+def reduce_address(value: str) -> str:
+    """An address cut after its township (乡, 镇, 街道), else after its county or city; else empty.
+
+    >>> reduce_address("Qaraqash County, Bostan Township, Village 3")
+    'Qaraqash County, Bostan Township'
+    >>> reduce_address("3村5组")
+    ''
+    """
+    text = value.strip()
+    for pattern in (_TOWNSHIP_ZH, _COUNTY_ZH):
+        found = pattern.match(text)
+        if found:
+            return found.group(0)
+    parts = [p.strip() for p in text.split(",")]
+    for k, part in enumerate(parts):
+        if any(word in part.lower() for word in _TOWNSHIP_WORDS):
+            return ", ".join(parts[: k + 1])
+    return ""
+
+
+def reduce_date(value: str) -> str:
+    """A date reduced to its year.
+
+    >>> reduce_date("1985-03-12")
+    '1985'
+    """
+    return value[:4]
+
+
+def scrub_numbers(text: str) -> str:
+    """TEXT with every run of six or more digits (spaces or hyphens between them allowed) replaced.
+
+    >>> scrub_numbers("ID 6532 2219 8503 121235, born 1985")
+    'ID [number], born 1985'
+    """
+    return _NUMBER_RUN.sub(NUMBER_MARK, unicodedata.normalize("NFKC", text))
+
+
+def redaction_secret(case: Case) -> bytes:
+    """The case's redaction secret, made and recorded (an audited change) the first time it is needed."""
+    stored = case.meta(SECRET_KEY)
+    if not stored:
+        try:
+            with case.change("redaction-secret", {"meta_key": SECRET_KEY}):
+                stored = secrets.token_hex(32)
+                case.con.execute("INSERT INTO meta VALUES (?, ?)", [SECRET_KEY, stored])
+        except duckdb.Error as err:
+            raise UsageError(f"{case.path}: the case has no redaction secret yet and is open read-only; "
+                             "open it writable once to create one") from err
+    return bytes.fromhex(stored)
+
+
+@dataclass(frozen=True)
+class Pseudonyms:
+    """Keyed, stable pseudonyms: ``P-`` for people, ``H-`` for households.
+
+    >>> p = Pseudonyms(b"k" * 32)
+    >>> p.person("653222198503121235") == p.person("653222198503121235")
+    True
+    >>> p.person("653222198503121235").startswith("P-")
+    True
+    """
+
+    secret: bytes
+
+    def _digest(self, text: str) -> str:
+        mac = hmac.new(self.secret, text.encode("utf-8"), hashlib.sha256).digest()
+        return base64.b32encode(mac).decode("ascii")[:10]
+
+    def person(self, key: str) -> str:
+        return "P-" + self._digest("person:" + key)
+
+    def household(self, value: str) -> str:
+        return "H-" + self._digest("household:" + compress(value))
+
+
+def person_key(id_number: str | None, name: str | None) -> str:
+    """Whom a row is about: the 18-character id when there is one, else the compressed name.
+
+    >>> person_key("653222850312123", "x")
+    'id:653222198503121234'
+    >>> person_key("", "买买提·吐尔逊")
+    'name:买买提吐尔逊'
+    """
+    number = id_key(id_number or "")
+    return f"id:{number}" if number else f"name:{compress(name or '')}"
+
+
+def _min_length(term: str) -> int:
+    return 2 if any(unicodedata.name(c, "").startswith("CJK") for c in term) else 4
+
+
+class NameIndex:
+    """Every spelling of every name the case holds, each mapped to the person key of its holder."""
+
+    def __init__(self, terms: Mapping[str, str]) -> None:
+        self.terms = {t: k for t, k in terms.items() if len(t) >= _min_length(t)}
+        self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> NameIndex:
+        """The index of (name, id number) pairs: a name seen with several numbers takes the smallest."""
+        terms: dict[str, str] = {}
+        for name, number in pairs:
+            key = person_key(number, name)
+            for spelling in spellings(name):
+                if spelling not in terms or key < terms[spelling]:
+                    terms[spelling] = key
+        return cls(terms)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans (start, end, person key) of names in TEXT, separators inside a name skipped."""
+        kept = [(i, c) for i, c in enumerate(text) if not SEPARATORS.fullmatch(c)]
+        flat = "".join(c.lower()[:1] for _, c in kept)
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(flat):
+            hit = next(((n, self.terms[flat[i:i + n]]) for n in self.lengths
+                        if i + n <= len(flat) and flat[i:i + n] in self.terms), None)
+            if hit is None:
+                i += 1
+                continue
+            spans.append((kept[i][0], kept[i + hit[0] - 1][0] + 1, hit[1]))
+            i += hit[0]
+        return spans
+
+
+class Redactor:
+    """Redaction of one case: pseudonyms, reduced values and scrubbed free text, all stable."""
+
+    def __init__(self, pseudonyms: Pseudonyms, index: NameIndex) -> None:
+        self.pseudonyms, self.index = pseudonyms, index
+        self._scrub = lru_cache(maxsize=65536)(self._scrub_text)
+
+    @classmethod
+    def for_case(cls, case: Case) -> Redactor:
+        """The redactor of CASE: its secret (made when missing) and the index of its names."""
+        return cls(Pseudonyms(redaction_secret(case)), NameIndex.from_pairs(name_pairs(case)))
+
+    def person(self, id_number: str | None, name: str | None) -> str:
+        """The pseudonym of the person with ID_NUMBER (or NAME, when there is no number)."""
+        if not id_number and name:
+            found = self.index.terms.get(compress(name))
+            if found:
+                return self.pseudonyms.person(found)
+        return self.pseudonyms.person(person_key(id_number, name))
+
+    def scrub(self, text: str | None) -> str:
+        """Free text without digits runs or any spelling of any name the case holds."""
+        return self._scrub(text) if text else ""
+
+    def _scrub_text(self, text: str) -> str:
+        text = scrub_numbers(text)
+        out, last = [], 0
+        for start, end, key in self.index.find(text):
+            out += [text[last:start], self.pseudonyms.person(key)]
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+
+def name_pairs(case: Case) -> Iterable[tuple[str, str | None]]:
+    """Every distinct (name, identity number) the case holds, in records and in claims, streamed."""
+    parts = [f"SELECT {f} AS n, id_number AS i FROM records WHERE coalesce({f}, '') <> ''"
+             for f in NAME_FIELDS]
+    parts.append("SELECT subject_name, subject_id FROM claims WHERE subject_name <> ''")
+    cursor = case.con.execute(f"SELECT DISTINCT n, i FROM ({' UNION ALL '.join(parts)})")
+    while chunk := cursor.fetchmany(50_000):
+        yield from ((str(n), None if i is None else str(i)) for n, i in chunk)

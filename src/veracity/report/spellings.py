@@ -1,0 +1,85 @@
+"""The spellings of a name that redaction must find in free text: the name as held, and its
+transliterations into the other scripts of the case (pinyin, Uyghur Latin, Uyghur Arabic).
+
+Each spelling is compressed (no separators, lower case), so ``买买提·吐尔逊``,
+``买买提吐尔逊`` and ``Maimaiti Tuerxun`` are all found. A name is split into
+parts at its separators and each part is transliterated once (parts repeat far
+more than names do), so a case of a million names costs a few thousand
+transliterations. Uyghur Latin for Chinese parts comes from the names tables
+(``hanzi_sequences.tsv``) when they hold the part.
+
+>>> sorted(spellings("买买提·吐尔逊"))[:2]
+['maimaitituerxun', 'memettursun']
+>>> "买买提吐尔逊" in spellings("买买提 吐尔逊")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+from veracity.script import Script, detect
+
+_PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
+_DROP = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
+
+
+def _compress(text: str) -> str:
+    return _DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+@lru_cache(maxsize=1)
+def _hanzi_to_uly() -> dict[str, str]:
+    try:
+        from veracity.names.tables import read_tsv
+    except ImportError:  # the names tables are optional for redaction: pinyin still covers Chinese names
+        return {}
+    return {row[0]: row[1] for row in read_tsv("hanzi_sequences.tsv") if len(row) >= 2}
+
+
+def _uyghur(direction: str) -> Callable[[str], str] | None:
+    try:
+        from veracity.names import uyghur_script
+    except ImportError:
+        return None
+    converter: Callable[[str], str] = getattr(uyghur_script, direction)
+    return converter
+
+
+@lru_cache(maxsize=200_000)
+def part_spellings(part: str) -> tuple[str, ...]:
+    """The spellings of one name part in the other scripts (the part itself excluded).
+
+    >>> part_spellings("吐尔逊")
+    ('tuerxun', 'tursun')
+    >>> part_spellings("Tursun")
+    ('تۇرسۇن',)
+    """
+    script = detect(part)
+    out: list[str] = []
+    if script is Script.HAN:
+        out.append("".join(lazy_pinyin(part)))
+        uly = _hanzi_to_uly().get(part)
+        if uly:
+            out.append(uly)
+    elif script in (Script.ARABIC, Script.LATIN):
+        convert = _uyghur("arabic_to_uly" if script is Script.ARABIC else "uly_to_arabic")
+        if convert is not None:
+            out.append(convert(part))
+    return tuple(_compress(s) for s in out if s)
+
+
+def spellings(name: str) -> frozenset[str]:
+    """NAME as held and as each transliteration of all its parts, every spelling compressed."""
+    parts = [p for p in _PARTS.split(unicodedata.normalize("NFKC", name)) if p]
+    found = {_compress(name)}
+    alternatives = [part_spellings(p) for p in parts]
+    for choice in range(max((len(a) for a in alternatives), default=0)):
+        found.add("".join(a[choice] if choice < len(a) else (a[0] if a else _compress(p))
+                          for p, a in zip(parts, alternatives, strict=True)))
+    return frozenset(s for s in found if s)
