@@ -84,7 +84,8 @@ def make_set(n: int, seed: int = 2020) -> tuple[NDArray[np.str_], NDArray[np.boo
 def numpy_reference(arr: NDArray[np.str_], known: NDArray[np.bool_], today: int) -> NDArray[np.bool_]:
     """The bare kernel over the same chunks of 65,536 rows as veracity (bounded memory)."""
     step = 1 << 16
-    return np.concatenate([_reference_chunk(arr[i : i + step], known, today) for i in range(0, len(arr), step)])
+    parts = [_reference_chunk(arr[i : i + step], known, today) for i in range(0, len(arr), step)]
+    return np.concatenate(parts)
 
 
 def _reference_chunk(arr: NDArray[np.str_], known: NDArray[np.bool_], today: int) -> NDArray[np.bool_]:
