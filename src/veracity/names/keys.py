@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from veracity.names.structure import parse, read_part
+from veracity.names.structure import is_pinyin_syllable, parse, read_part, read_token, tokens
 
 BLOCK_LENGTH = 3
 _CLASSES = str.maketrans({
@@ -48,9 +48,26 @@ def part_keys(part: str) -> tuple[str, ...]:
     return read.keys if read is not None else ()
 
 
+def _blocks(phonetic_keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k in (block_key(p) for p in phonetic_keys) if len(k) >= 2))
+
+
 @lru_cache(maxsize=262144)
-def _part_blocks(part: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for k in (block_key(p) for p in part_keys(part)) if len(k) >= 2))
+def _token_blocks(token: str) -> tuple[tuple[str, ...], bool, bool]:
+    """(blocking keys, is a title, is one pinyin syllable) of one token, cached: names repeat parts."""
+    part, title = read_token(token)
+    if part is None:
+        return (), False, False
+    blocks = () if part.is_initial else _blocks(part.keys)
+    return blocks, title, is_pinyin_syllable(token)
+
+
+def _slow_keys(name: str) -> list[str]:
+    found: set[str] = set()
+    for part in parse(name).parts:
+        if not part.is_initial:
+            found.update(_blocks(part.keys))
+    return sorted(found)
 
 
 def keys(name: str) -> list[str]:
@@ -63,7 +80,14 @@ def keys(name: str) -> list[str]:
     []
     """
     found: set[str] = set()
-    for part in parse(name).parts:
-        if not part.is_initial:
-            found.update(_part_blocks(part.text))
+    syllables = 0
+    only_titles = True
+    for token in tokens(name):
+        blocks, title, syllable = _token_blocks(token)
+        syllables += syllable
+        if not title:
+            only_titles = False
+            found.update(blocks)
+    if syllables >= 3 or only_titles:
+        return _slow_keys(name)  # spaced-out pinyin, or a name that is only a title (or empty)
     return sorted(found)

@@ -25,7 +25,8 @@ from veracity.names.tables import name_parts
 from veracity.names.uyghur_script import arabic_to_uly
 from veracity.script import Script, detect
 
-_SEPARATORS = re.compile(r"[\s·・‧•･．.,;:\-_/()\[\]\"“”«»+&]+")
+# A name part: a run of characters that are not separators (space, hyphen, the Chinese ·).
+_PART = re.compile(r"[^\s·・‧•･．.,;:\-_/()\[\]\"“”«»+&]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 UNREADABLE = "no letters in a script veracity reads (Latin, Arabic, Cyrillic, Chinese)"
 MAX_PARTS = 6  # a register name with more parts than this is cut; the cut is reported
@@ -115,22 +116,6 @@ def read_part(token: str) -> NamePart | None:
     return NamePart(token, script, (key,), 0) if key else None
 
 
-def _join_pinyin_runs(tokens: list[str]) -> list[str]:
-    """Runs of three or more one-syllable pinyin tokens are one part written spaced out."""
-    out: list[str] = []
-    run: list[str] = []
-    for token in [*tokens, ""]:
-        part = read_part(token) if token else None
-        if part is not None and part.script is Script.LATIN and part.syllables == 1:
-            run.append(token)
-            continue
-        out.extend(["".join(run)] if len(run) >= 3 else run)
-        run = []
-        if token:
-            out.append(token)
-    return out
-
-
 def _strip_title(part: NamePart) -> NamePart | None:
     """PART without an attached title (Tursunhajim -> tursun); None when it is a title."""
     titles = _titles_and_suffixes()[0]
@@ -142,6 +127,50 @@ def _strip_title(part: NamePart) -> NamePart | None:
     return part
 
 
+@lru_cache(maxsize=131072)
+def read_token(token: str) -> tuple[NamePart | None, bool]:
+    """TOKEN as a name part with any attached title cut, and whether the token is a title.
+
+    >>> read_token("Haji")[1], read_token("Tursunhajim")[0].key
+    (True, 'tursun')
+    """
+    part = read_part(token)
+    if part is None:
+        return None, False
+    stripped = _strip_title(part)
+    return (part, True) if stripped is None else (stripped, False)
+
+
+def is_pinyin_syllable(token: str) -> bool:
+    """Whether TOKEN is one Latin pinyin syllable (Gu, Li, Na): such runs are one part spaced out."""
+    part = read_token(token)[0]
+    return part is not None and part.script is Script.LATIN and part.syllables == 1
+
+
+def _join_pinyin_runs(tokens: list[str]) -> list[str]:
+    """Runs of three or more one-syllable pinyin tokens are one part written spaced out."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token and is_pinyin_syllable(token):
+            run.append(token)
+            continue
+        out.extend(["".join(run)] if len(run) >= 3 else run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+def tokens(name: str) -> list[str]:
+    """NAME split at spaces, hyphens and the Chinese separator ·.
+
+    >>> tokens("阿不都热合木·吐尔逊 - Haji")
+    ['阿不都热合木', '吐尔逊', 'Haji']
+    """
+    return _PART.findall(name)
+
+
 def parse(name: str) -> ParsedName:
     """NAME split into readable parts, titles set aside, or the reason none could be read.
 
@@ -150,14 +179,15 @@ def parse(name: str) -> ParsedName:
     >>> parse("%%%").problem
     'no letters in a script veracity reads (Latin, Arabic, Cyrillic, Chinese)'
     """
-    tokens = _join_pinyin_runs([t for t in _SEPARATORS.split(name.strip()) if t])
-    if not tokens:
+    found = _join_pinyin_runs(tokens(name))
+    if not found:
         return ParsedName(name, (), (), "empty name")
-    read = [p for p in (read_part(t) for t in tokens) if p is not None]
-    if not read:
+    read = [(t, *read_token(t)) for t in found]
+    readable = [(t, p, title) for t, p, title in read if p is not None]
+    if not readable:
         return ParsedName(name, (), (), UNREADABLE)
-    kept = [p for p in (_strip_title(p) for p in read) if p is not None]
+    kept = [p for _t, p, title in readable if p is not None and not title]
+    dropped = tuple(t for t, _p, title in readable if title)
     if not kept:  # a name that is only a title keeps it
-        kept = read
-    dropped = tuple(p.text for p in read if p.text not in {k.text for k in kept})
+        kept, dropped = [p for _t, p, _title in readable if p is not None], ()
     return ParsedName(name, tuple(kept[:MAX_PARTS]), dropped, "")
