@@ -64,16 +64,16 @@ class Case:
         self.con.close()
 
     def meta(self, key: str, default: str = "") -> str:
-        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return str(row[0]) if row else default
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        return str(rows[0][0]) if rows else default
 
     def _set_meta(self, key: str, value: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
     def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
         """The first column of the first row of SQL (None when there is no row)."""
-        row = self.con.execute(sql, params or []).fetchone()
-        return row[0] if row else None
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0][0] if rows else None
 
     @property
     def audit_head(self) -> str:

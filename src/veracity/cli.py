@@ -9,15 +9,19 @@ traceback. Heavy modules are imported inside the commands so that
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from veracity.errors import UsageError, VeracityError
+
+if TYPE_CHECKING:
+    from veracity.checks import CheckSummary
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -52,6 +56,14 @@ def _guard(work: Callable[[], T]) -> T:
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted; the case is left as it was before this command\n")
         raise typer.Exit(130) from None
+    except (typer.Exit, SystemExit):
+        raise
+    except Exception as error:  # a bug: one line, the case untouched (every change is one transaction)
+        if os.environ.get("VERACITY_DEBUG"):
+            raise
+        sys.stderr.write(f"error: internal error {type(error).__name__}: {' '.join(str(error).split())[:200]} "
+                         "(the case is unchanged; VERACITY_DEBUG=1 shows the traceback)\n")
+        raise typer.Exit(70) from None
 
 
 def _print_json(value: object) -> None:
@@ -180,24 +192,119 @@ class ExportFormat(str, Enum):
     ftm = "ftm"
 
 
+RedactOpt = Annotated[bool, typer.Option(
+    "--redact", help="For publication: pseudonyms for names, identity numbers cut to region and birth year.")]
+
+
 @app.command(epilog="Example: veracity export karakax-case --what records --format csv -o records.csv")
 def export(
     case: CaseArg,
     what: Annotated[ExportWhat, typer.Option(help="Which table.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.csv,
     out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout if omitted).")] = None,
+    redact: RedactOpt = False,
 ) -> None:
-    """Write a table of the case in the contract's columns."""
+    """Write a table of the case in the contract's columns (csv, json, parquet, FollowTheMoney)."""
     from veracity.case import open_case
     from veracity.report.export import Format, export_table
 
     def work() -> None:
-        if fmt is ExportFormat.ftm:
-            raise UsageError("--format ftm: FollowTheMoney export is not available yet")
-        with open_case(case, read_only=True) as opened:
-            count = export_table(opened, what.value, Format(fmt.value), out)
+        with open_case(case, read_only=not redact) as opened:
+            count = export_table(opened, what.value, Format(fmt.value), out, redact=redact)
         if out is not None:
             sys.stderr.write(f"wrote {count} {what.value} rows to {out}\n")
+
+    _guard(work)
+
+
+class Engine(str, Enum):
+    """Where the checks and linkage run."""
+
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+@app.command(epilog="Example: veracity check karakax-case\n\nExample: veracity check --list")
+def check(
+    case: Annotated[Path | None, typer.Argument(help="Case directory.", metavar="CASE")] = None,
+    engine: Annotated[Engine, typer.Option(help="Engine to run the checks on.")] = Engine.duckdb,
+    listing: Annotated[bool, typer.Option("--list", help="List every check with its id and meaning.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Row rules, dataset statistics and format similarity; findings replace the previous run's."""
+    from veracity.checks import list_text, registry
+
+    def work() -> None:
+        if listing:
+            if as_json:
+                _print_json([{"id": s.id, "severity": s.severity.value, "level": s.level.value, "doc": s.doc}
+                             for s in registry()])
+            else:
+                sys.stdout.write(list_text() + "\n")
+            return
+        if case is None:
+            raise UsageError("check needs a CASE (or --list)")
+        _print_check(_run_check(case, engine.value), as_json)
+
+    _guard(work)
+
+
+def _run_check(case: Path, engine: str) -> CheckSummary:
+    from veracity.case import open_case
+    from veracity.checks import run_checks
+
+    with open_case(case) as opened:
+        return run_checks(opened, engine)
+
+
+def _print_check(summary: CheckSummary, as_json: bool) -> None:
+    if as_json:
+        _print_json({"engine": summary.engine, "records": summary.records, "findings": dict(summary.findings),
+                     "statistics": [{"check_id": s.check_id, "source_file": s.source_file,
+                                     "flagged": s.flagged, "sentence": s.sentence} for s in summary.statistics]})
+        return
+    _say(f"checked {summary.records} records on {summary.engine}: {summary.total} findings")
+    for check_id, count in summary.findings.items():
+        _say(f"  {check_id:<24} {count}")
+    for stat in summary.statistics:
+        _say(f"  {'FLAG ' if stat.flagged else 'ok   '}{stat.check_id} ({stat.source_file}): {stat.sentence}")
+
+
+@app.command(epilog="Example: veracity report karakax-case -o report.html --redact")
+def report(
+    case: CaseArg,
+    out: Annotated[Path, typer.Option("-o", "--output", help="report.html or report.pdf.")],
+    redact: RedactOpt = False,
+) -> None:
+    """Write the verification report (HTML or PDF by the extension of -o) from the case's tables."""
+    from veracity.case import open_case
+    from veracity.report.build import write_report
+
+    def work() -> None:
+        with open_case(case) as opened:
+            info = write_report(opened, out, redact=redact)
+        _say(f"wrote {info.format.value} report{' (redacted)' if info.redacted else ''} to {info.path} "
+             f"({info.size:,} bytes)")
+
+    _guard(work)
+
+
+@app.command(epilog="Example: veracity demo demo-case")
+def demo(
+    target: Annotated[Path | None, typer.Argument(
+        help="Folder for the sample files and case (default: a new temporary folder).")] = None,
+) -> None:
+    """Build the synthetic sample case, run every stage and write its report."""
+    from veracity.demo import run_demo
+
+    def work() -> None:
+        from veracity.progress import rich_progress
+
+        with rich_progress() as progress:
+            result = run_demo(target, progress=progress)
+        for line in result.lines:
+            _say(line)
+        _say(f"report: {result.report}")
 
     _guard(work)
 

@@ -15,8 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
+
 from veracity.case import Case, Change
-from veracity.errors import InputError, UsageError
+from veracity.errors import InputError, UsageError, VeracityError
 from veracity.evidence import sha256_of
 from veracity.ingest.claims_file import insert_claims
 from veracity.ingest.formats import read_tables
@@ -77,8 +80,8 @@ def _check_paths(paths: Sequence[Path], limits: Limits) -> None:
 
 
 def _known(case: Case, sha: str) -> str | None:
-    row = case.con.execute("SELECT source_file, role FROM sources WHERE sha256 = ?", [sha]).fetchone()
-    return f"{row[0]} ({row[1]})" if row else None
+    rows = case.con.execute("SELECT source_file, role FROM sources WHERE sha256 = ?", [sha]).fetchall()
+    return f"{rows[0][0]} ({rows[0][1]})" if rows else None
 
 
 def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
@@ -100,7 +103,7 @@ def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
     if todo:
         with case.change("add", {"role": request.role, "label": request.label,
                                  "map": dict(request.mapping)}) as change:
-            added = [_add_one(case, change, paths[k], hashes[k], request, progress) for k in todo]
+            added = [_add_guarded(case, change, paths[k], hashes[k], request, progress) for k in todo]
             _check_mapping_used(request.mapping, added)
             change.detail["files"] = [{"file": o.source_file, "sha256": o.sha256, "records": o.records}
                                       for o, _ in added]
@@ -114,6 +117,19 @@ def _check_mapping_used(mapping: Mapping[str, str], added: Sequence[tuple[AddOut
     if unused:
         raise UsageError(f"--map {unused[0]}={mapping[unused[0]]}: no column {unused[0]!r} in "
                          + ", ".join(o.source_file for o, _ in added))
+
+
+def _add_guarded(case: Case, change: Change, path: Path, sha: str, request: AddRequest,
+                 progress: Progress) -> tuple[AddOutcome, set[str]]:
+    """_add_one, with any failure the readers did not name turned into an InputError naming the file."""
+    try:
+        return _add_one(case, change, path, sha, request, progress)
+    except VeracityError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError,
+            UnicodeError, OSError, duckdb.Error, pa.ArrowException) as error:
+        raise InputError(f"could not be read ({type(error).__name__}: {' '.join(str(error).split())[:160]})",
+                         source=path.name) from error
 
 
 def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddRequest,
@@ -132,10 +148,12 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
     if not any(load.data_rows for load in loads):
         raise InputError("no data rows (a header alone, or no table)", source=name)
     records = sum(load.records for load in loads)
+    encoding = read.encoding.name if read.encoding else ""
     case.con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [source_id, sha, name, request.label, request.role, read.media_type, path.stat().st_size,
-         dt.datetime.now(dt.UTC).replace(tzinfo=None), read.encoding, len(loads), records, request.authentic])
-    outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type, read.encoding,
+        "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
+        "encoding, n_tables, n_records, authentic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [source_id, sha, name, request.label, request.role, read.media_type.value, path.stat().st_size,
+         dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic])
+    outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type.value, encoding,
                          sum(load.problems for load in loads))
     return outcome, set().union(*(load.mapped for load in loads))
