@@ -101,12 +101,26 @@ def test_cells_are_verbatim_strings(put: Put) -> None:
 
 
 def test_rows_stream_before_a_late_error(put: Put) -> None:
-    data = codecs.BOM_UTF8 + b"a,b\n" * 20_000 + b"\xff,x\n"
-    table = next(read_tables(put("late.csv", data), "late.csv", Limits()).tables)
+    data = b"a,b\n" * 20_000 + b"1,2,3,4,5,6\n"
+    table = next(read_tables(put("late.csv", data), "late.csv", Limits(max_columns=5)).tables)
     assert isinstance(table.rows, Iterator) and next(table.rows) == ("a", "b")
     with pytest.raises(InputError) as caught:
         list(table.rows)
+    assert caught.value.place == "line 20001"
+
+
+def test_undecodable_byte_after_a_bom_is_reported_before_any_row(put: Put) -> None:
+    data = codecs.BOM_UTF8 + b"a,b\n" * 20_000 + b"\xff,x\n"
+    with pytest.raises(InputError, match="not valid utf-8-sig text") as caught:
+        read_tables(put("late.csv", data), "late.csv", Limits())
     assert caught.value.place == "byte 80003, line 20001"
+
+
+def test_long_cell_spanning_lines_is_measured(put: Put) -> None:
+    data = b'a,"' + b"x\n" * 60 + b'"\n'
+    with pytest.raises(InputError, match="a cell longer than 100 characters") as caught:
+        read_all(put("m.csv", data), Limits(max_cell_chars=100))
+    assert caught.value.place == "line 61"
 
 
 def test_too_many_rows_names_the_line(put: Put) -> None:
@@ -132,11 +146,11 @@ def test_cell_over_the_csv_module_limit_is_an_input_error(put: Put) -> None:
         read_all(put("h.csv", b'a,"' + b"x" * 200_000 + b'"\n'), Limits(max_cell_chars=10**6))
 
 
-def test_time_budget_stops_a_slow_file_and_names_the_line(put: Put) -> None:
+def test_time_budget_stops_a_slow_file_and_names_the_place(put: Put) -> None:
     data = codecs.BOM_UTF8 + b"a,b\n" * 3000
     with pytest.raises(InputError, match="took longer than 0 s") as caught:
         read_all(put("slow.csv", data), Limits(seconds_per_file=0))
-    assert caught.value.place == "line 1024"
+    assert caught.value.place == "byte 12003 (checking the encoding)"
 
 
 def test_binary_garbage_without_magic_is_not_text(put: Put) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veracity.errors import InputError
-from veracity.ingest.encoding import TextEncoding, binary_reason, undecodable_error
+from veracity.ingest.encoding import TextEncoding, TextScan, binary_reason
 from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
 from veracity.ingest.table import RawTable, Row
 
@@ -82,46 +82,50 @@ def _field_counts(sample: str, delimiter: str, complete: bool) -> list[int]:
     return counts[:SNIFF_RECORDS]
 
 
-def open_csv(path: Path, head: bytes, encoding: TextEncoding, guard: FileGuard) -> tuple[Sniffed, RawTable]:
-    """Check the sample is text, sniff its delimiter and return the file as one lazy table."""
+def open_csv(
+    path: Path, head: bytes, encoding: TextEncoding, scan: TextScan, guard: FileGuard
+) -> tuple[Sniffed, RawTable]:
+    """Check the sample is text, sniff its delimiter and return the file as one lazy table.
+
+    ``scan`` is the strict decoding pass that confirmed ``encoding``.
+    """
     complete = len(head) >= path.stat().st_size
     decoder = codecs.getincrementaldecoder(encoding.codec)("strict")
-    try:
-        sample = decoder.decode(head[encoding.bom :], final=complete)
-    except UnicodeDecodeError:
-        raise undecodable_error(path, encoding, guard) from None
+    sample = decoder.decode(head[encoding.bom :], final=complete)
     reason = binary_reason(sample)
     if reason:
         raise guard.error(f"binary file, not text ({reason})")
     if not sample.strip():
         raise guard.error("empty file (no text)")
     sniffed = sniff_delimiter(sample, complete)
-    return sniffed, RawTable("", _rows(path, encoding, sniffed.delimiter, guard))
+    long_lines = scan.longest_line > guard.limits.max_cell_chars
+    return sniffed, RawTable("", _rows(path, encoding, sniffed.delimiter, long_lines, guard))
 
 
-def _rows(path: Path, encoding: TextEncoding, delimiter: str, guard: FileGuard) -> Iterator[Row]:
-    """Every record of the file as a tuple of str, limits checked on each."""
+def _rows(
+    path: Path, encoding: TextEncoding, delimiter: str, long_lines: bool, guard: FileGuard
+) -> Iterator[Row]:
+    """Every record of the file as a tuple of str, limits checked on each.
+
+    A cell is no longer than its line, so cell lengths are measured only when
+    the file has a line longer than the limit, or for a record spanning lines.
+    """
     raw = path.open("rb")
     raw.seek(encoding.bom)
     text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
     reader = csv.reader(text, delimiter=delimiter)
-    limits, cap, count = guard.limits, guard.rows_left(), 0
-    max_columns, max_chars = limits.max_columns, limits.max_cell_chars
+    cap, count, last = guard.rows_left(), 0, 0
+    columns = guard.limits.max_columns
     try:
         for row in reader:
             count += 1
-            if (
-                count > cap
-                or len(row) > max_columns
-                or (row and max(map(len, row)) > max_chars)
-                or not count % CLOCK_EVERY
-            ):
-                _check_row(row, count > cap, guard, f"line {reader.line_num}")
+            line = reader.line_num
+            if count > cap or len(row) > columns or long_lines or line > last + 1 or not count % CLOCK_EVERY:
+                _check_row(row, count > cap, guard, f"line {line}")
+            last = line
             yield tuple(row)
     except InputError:
         raise
-    except UnicodeDecodeError:
-        raise undecodable_error(path, encoding, guard) from None
     except READ_FAILURES as exc:
         raise guard.failure(exc, f"line {reader.line_num + 1}") from None
     finally:

@@ -11,8 +11,11 @@ The rules, in order (the first that applies decides):
 5. otherwise an InputError naming the byte offset and line of the first
    byte that neither UTF-8 nor GB18030 can decode.
 
-Rules 3 and 4 read the whole file before a row is yielded, so the encoding
-recorded in provenance holds for every line. GB18030 decodes most byte pairs,
+Every rule ends with one strict decoding pass over the whole file before a
+row is yielded, so the encoding recorded in provenance holds for every line
+(and an undecodable byte is reported with its offset and line up front); the
+pass also measures the longest line, which spares the CSV reader a per-cell
+length check when no line is longer than ``Limits.max_cell_chars``. GB18030 decodes most byte pairs,
 so a Latin-1 or Big5 file may decode as (wrong) GB18030 text; the evidence
 string says why GB18030 was chosen so that a reviewer can judge.
 """
@@ -23,7 +26,6 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from veracity.errors import InputError
 from veracity.ingest.guard import FileGuard
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -123,15 +125,23 @@ def after_last_newline(data: bytes, newline: bytes) -> int:
     return pos + width if pos >= 0 else 0
 
 
-def first_undecodable(path: Path, codec: str, skip: int, guard: FileGuard) -> tuple[int, int] | None:
-    """(byte offset, line) of the first byte ``codec`` cannot decode strictly, or None if all decode.
+@dataclass(frozen=True)
+class TextScan:
+    """One strict decoding pass over a file: where it first failed, and its longest line."""
+
+    bad: tuple[int, int] | None   # (byte offset, line) of the first undecodable byte
+    longest_line: int             # characters, of the lines decoded before ``bad``
+
+
+def scan_text(path: Path, codec: str, skip: int, guard: FileGuard) -> TextScan:
+    """Decode the whole file strictly with ``codec``, after ``skip`` bytes.
 
     Chunks are cut after a newline (the byte 0x0A is never part of a multi-byte
     UTF-8 or GB18030 character; in UTF-16 the aligned newline unit), so each
     piece decodes on its own.
     """
     newline = NEWLINES.get(codec, b"\n")
-    offset, line, carry = skip, 1, b""
+    offset, line, longest, carry = skip, 1, 0, b""
     with path.open("rb") as f:
         f.seek(skip)
         while True:
@@ -140,35 +150,39 @@ def first_undecodable(path: Path, codec: str, skip: int, guard: FileGuard) -> tu
             cut = after_last_newline(data, newline) if chunk else len(data)
             piece, carry = data[:cut], data[cut:]
             try:
-                line += piece.decode(codec).count("\n")
+                lines = piece.decode(codec).split("\n")
             except UnicodeDecodeError as exc:
-                return offset + exc.start, line + piece[: exc.start].decode(codec).count("\n")
-            offset += len(piece)
+                bad = (offset + exc.start, line + piece[: exc.start].decode(codec).count("\n"))
+                return TextScan(bad, longest)
+            offset, line, longest = offset + len(piece), line + len(lines) - 1, max(longest, *map(len, lines))
             if not chunk:
-                return None
+                return TextScan(None, longest)
             guard.check_clock(f"byte {offset} (checking the encoding)")
 
 
-def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> TextEncoding:
-    """Apply the module's rules to a file whose first bytes are ``head``."""
+def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> tuple[TextEncoding, TextScan]:
+    """Apply the module's rules to a file whose first bytes are ``head``; every rule ends with a full scan."""
     found = from_bom(head)
-    if found:
-        return found
     utf16 = utf16_from_nuls(head)
-    if utf16:
-        return TextEncoding(utf16, 0, "NUL-byte pattern of UTF-16")
+    if found is None and utf16:
+        found = TextEncoding(utf16, 0, "NUL-byte pattern of UTF-16")
+    if found:
+        scan = scan_text(path, found.codec, found.bom, guard)
+        if scan.bad:
+            raise guard.error(f"not valid {found.name} text", place_of(scan.bad))
+        return found, scan
     if b"\x00" in head:
         raise guard.error("binary file, not text (NUL bytes)", f"byte {head.index(0)}")
-    bad_utf8 = first_undecodable(path, "utf-8", 0, guard)
-    if bad_utf8 is None:
-        return TextEncoding("utf-8", 0, "strict UTF-8 decoding of the whole file")
-    bad_gb = first_undecodable(path, "gb18030", 0, guard)
-    where = place_of(bad_utf8)
-    if bad_gb is None:
-        return TextEncoding("gb18030", 0, f"not UTF-8 ({where}); strict GB18030 decoding of the whole file")
+    utf8 = scan_text(path, "utf-8", 0, guard)
+    if utf8.bad is None:
+        return TextEncoding("utf-8", 0, "strict UTF-8 decoding of the whole file"), utf8
+    gb = scan_text(path, "gb18030", 0, guard)
+    where = place_of(utf8.bad)
+    if gb.bad is None:
+        evidence = f"not UTF-8 ({where}); strict GB18030 decoding of the whole file"
+        return TextEncoding("gb18030", 0, evidence), gb
     raise guard.error(
-        f"neither UTF-8 (first bad byte at {where}) nor GB18030 text; convert it to UTF-8",
-        place_of(bad_gb),
+        f"neither UTF-8 (first bad byte at {where}) nor GB18030 text; convert it to UTF-8", place_of(gb.bad)
     )
 
 
@@ -180,8 +194,3 @@ def place_of(position: tuple[int, int]) -> str:
     """
     return f"byte {position[0]}, line {position[1]}"
 
-
-def undecodable_error(path: Path, encoding: TextEncoding, guard: FileGuard) -> InputError:
-    """The error for a file that does not decode in the encoding its BOM or NULs announced."""
-    found = first_undecodable(path, encoding.codec, encoding.bom, guard)
-    return guard.error(f"not valid {encoding.name} text", place_of(found) if found else "")

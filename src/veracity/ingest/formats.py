@@ -140,8 +140,8 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
         raise guard.error(f"{size} bytes, more than the limit of {limits.max_file_bytes}")
     detected = sniff_magic(head)
     if detected is None:
-        encoding = detect_encoding(path, head, guard)
-        sniffed, table = open_csv(path, head, encoding, guard)
+        encoding, scan = detect_encoding(path, head, guard)
+        sniffed, table = open_csv(path, head, encoding, scan, guard)
         notes: tuple[str, ...] = () if sniffed.fields > 1 else ("no delimiter found: read as one column",)
         return ReadResult(MediaType.CSV, iter([table]), encoding, sniffed.delimiter, notes)
     if detected.media_type is MediaType.ZIP:
