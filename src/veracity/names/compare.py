@@ -26,7 +26,9 @@ SAME_PERSON_THRESHOLD = 0.75
 """At or above this score two names are taken to be one person's (Memet Tohti ~ Mamat Tohti)."""
 
 SWAP_PENALTY = 0.04  # given name and patronymic in the other order: Tohti Ilham ~ Ilham Tohti
-WEAKEST_LINK_MARGIN = 0.2  # score <= weakest pair + this: Abdukerim Rahman !~ Abdukerim Abbasov
+WEAKEST_LINK_MARGIN = 0.1  # score <= weakest pair + this: Gulshan Abbas !~ Rushan Abbas
+LOSSY_LINK_MARGIN = 0.2  # the same when a Chinese reading is involved, which loses sounds:
+# 特依拜 ~ Téyip is 0.63 similar and still one name; Abdukerim Rahman !~ 阿不都克里木·阿巴索夫
 EXTRA_PART_FACTOR = 0.93  # each unpaired part: Arslan Mijit Hidayat ~ Arslan Hidayat
 SINGLE_PART_FACTOR = 0.85  # a one-part name against a longer one: Gulnaza ~ Gulnezer Bextiyar
 INITIAL_MATCH = 0.9  # M. ~ Memet, 黎 ~ Lutpulla: only the first sound is known
@@ -105,6 +107,11 @@ def match_parts(a: NamePart, b: NamePart) -> PartMatch:
     return PartMatch(a.text, b.text, best[1], best[2], round(best[0], 4), method)
 
 
+def _lossy(m: PartMatch) -> bool:
+    """Whether either key is a Chinese or pinyin reading (capital vowels, L, weak vowels)."""
+    return any(c in "AEIOUL." for c in m.key_a + m.key_b)
+
+
 def _pair_weight(m: PartMatch) -> float:
     return 1.0 if m.method is Method.INITIAL else max(weight(m.key_a), weight(m.key_b))
 
@@ -126,7 +133,9 @@ def _align(a: tuple[NamePart, ...], b: tuple[NamePart, ...]) -> _Alignment:
         pairs = tuple(cache[i, j] for i, j in enumerate(chosen))
         total = sum(_pair_weight(p) for p in pairs)
         mean = sum(p.score * _pair_weight(p) for p in pairs) / total
-        capped = min(mean, min(p.score for p in pairs) + WEAKEST_LINK_MARGIN)
+        weakest = min(pairs, key=lambda p: p.score)
+        margin = LOSSY_LINK_MARGIN if _lossy(weakest) else WEAKEST_LINK_MARGIN
+        capped = min(mean, weakest.score + margin)
         swapped = list(chosen) != sorted(chosen)
         if swapped and any(p.method is Method.INITIAL for p in pairs):
             continue  # an initial abbreviates the name in its own place: 黎·穆塔里甫 !~ Mutellip Rozi
