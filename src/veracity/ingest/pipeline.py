@@ -55,14 +55,16 @@ class AddOutcome:
     encoding: str = ""
     problems: int = 0
     already_as: str = ""
+    notes: tuple[str, ...] = ()
 
     def sentence(self) -> str:
         if not self.added:
             return (f"{self.source_file}: already in the case as {self.already_as} "
                     f"(sha256 {self.sha256[:12]}…); nothing added")
         noted = f", {self.problems} values kept verbatim but not understood" if self.problems else ""
-        return (f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
-                f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}")
+        return "\n".join((f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
+                           f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}",
+                           *(f"  note: {note}" for note in self.notes)))
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -145,8 +147,10 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
             loads.append(insert_claims(case, raw, source_id, name, request.limits))
         else:
             loads.append(load_table(case, raw, source_id, name, table_no, request, started, progress))
-    if not any(load.data_rows for load in loads):
-        raise InputError("no data rows (a header alone, or no table)", source=name)
+    if not any(load.records for load in loads):
+        skipped = next((load.skipped for load in loads if load.skipped), "")
+        raise InputError(skipped.removeprefix(f"{name}: ") if skipped else "no data rows (a header alone, or no table)",
+                         source=name)
     records = sum(load.records for load in loads)
     encoding = read.encoding.name if read.encoding else ""
     case.con.execute(
@@ -155,5 +159,6 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
         [source_id, sha, name, request.label, request.role, read.media_type.value, path.stat().st_size,
          dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic])
     outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type.value, encoding,
-                         sum(load.problems for load in loads))
+                         sum(load.problems for load in loads),
+                         notes=(*read.notes, *(load.skipped for load in loads if load.skipped)))
     return outcome, set().union(*(load.mapped for load in loads))

@@ -17,9 +17,9 @@ import pyarrow as pa
 
 from veracity.case import Case
 from veracity.errors import InputError
-from veracity.fields import FIELDS
-from veracity.ingest.columns import ColumnPlan, assign_fields
-from veracity.ingest.header import HeaderLayout, locate_header
+from veracity.fields import FIELDS, NAME_FIELDS
+from veracity.ingest.columns import ColumnPlan, assign_fields, require_fields
+from veracity.ingest.header import HeaderLayout, locate_header, require_data_rows
 from veracity.ingest.table import Cell, RawTable, Row
 from veracity.ingest.values import is_blank, is_total_row
 from veracity.progress import Progress
@@ -30,17 +30,20 @@ if TYPE_CHECKING:
 BATCH = 20_000
 RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
                   *FIELDS, "cells")
+PERSON_FIELDS = frozenset({*NAME_FIELDS, "id_number"})
 _INTEGER = {"record_id", "source_id", "table_no", "row", "age"}
 
 
 @dataclass
 class TableLoad:
-    """What one table gave: data rows counted, records written, values not understood, --map columns used."""
+    """What one table gave: data rows counted, records written, values not understood, --map columns used,
+    and why the table was skipped when no column of it could be recognised."""
 
     data_rows: int = 0
     records: int = 0
     problems: int = 0
     mapped: set[str] = field(default_factory=set)
+    skipped: str = ""
 
 
 def _cell_text(value: Cell) -> str | None:
@@ -77,11 +80,19 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
     head, rest = list(islice(raw.rows, limits.header_scan_rows)), raw.rows
     if not any(not is_blank(r) for r in head):
         return TableLoad()
-    layout = locate_header(head, limits)
     where = f"sheet {raw.name!r}" if raw.name else ""
+    layout = locate_header(head, limits, source=source_file, place=where)
     overrides = {k: v for k, v in request.mapping.items() if layout.has_column(k)}
     sample = head[layout.last_row + 1:]
-    plan = assign_fields(layout.columns, sample, overrides)
+    plan = assign_fields(layout.columns, [r for r in sample if not (is_blank(r) or is_total_row(r))],
+                         overrides)
+    try:
+        require_fields(plan, headerless=layout.headerless, source=source_file, place=where)
+    except InputError as unreadable:
+        return TableLoad(skipped=str(unreadable))
+    if not PERSON_FIELDS & set(plan.assigned):  # e.g. a summary sheet of counts beside the register
+        return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
+                                 "so not a register of people; skipped (its cells stay in the evidence)")
     load = TableLoad(mapped=set(overrides))
     next_id = int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records"))
     batch = _Batch()
@@ -105,6 +116,7 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
                 raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
                                  place=f"{where} row {number}".strip())
     batch.flush(case)
+    require_data_rows(layout, load.records, source=source_file, place=where)
     _record_table(case, source_id, raw.name, layout, plan, load)
     return load
 
@@ -118,7 +130,10 @@ def _append(batch: _Batch, fixed: dict[str, Any], record_id: int, number: int,
     cols["row"].append(number)
     for name in FIELDS:
         cols[name].append(values.get(name))
-    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(layout.columns, row)],
+    labels = layout.columns
+    if len(row) > len(labels):
+        labels = labels + tuple(f"column {k}" for k in range(len(labels) + 1, len(row) + 1))
+    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(labels, row)],
                                     ensure_ascii=False))
     batch.size += 1
 
