@@ -73,3 +73,8 @@ def test_unknown_extension_is_a_usage_error() -> None:
 
 def test_tampered_evidence_is_reported(opened: Case, tmp_path: Path) -> None:
     assert "<span class=\"tampered\">" in _html(opened, tmp_path)  # the fixture's hashes name no stored file
+
+
+def test_dataset_statistic_is_shown_with_its_meaning(opened: Case, tmp_path: Path) -> None:
+    section = _html(opened, tmp_path).split('<section id="authenticity">')[1].split("</section>")[0]
+    assert "98% of numbers carry a correct check character" in section.split("Dataset statistics")[1]

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,13 +24,26 @@ _BAR, _GAP, _LABEL_W, _PLOT_W, _NUM_W = 18, 6, 190, 320, 70
 _INK, _ACCENT, _ACCENT2, _MUTED = "#222", "#2b5d8a", "#b5523b", "#888"
 
 
-def _truncate(label: str, limit: int = 28) -> str:
-    """LABEL cut to LIMIT characters with an ellipsis.
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _truncate(label: str, limit: int = 30) -> str:
+    """LABEL cut to LIMIT half-width cells (a Chinese character takes two) with an ellipsis.
 
     >>> _truncate("abcdef", 4)
     'abc…'
+    >>> _truncate("宗教极端人员", 6)
+    '宗教…'
     """
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    if sum(map(_width, label)) <= limit:
+        return label
+    out, used = "", 1
+    for ch in label:
+        if used + _width(ch) > limit:
+            break
+        out, used = out + ch, used + _width(ch)
+    return out + "…"
 
 
 def _frame(kind: str, title: str, width: int, height: int, body: list[str]) -> Markup:

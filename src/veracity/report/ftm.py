@@ -1,7 +1,7 @@
 """``export --format ftm``: FollowTheMoney entities (one JSON object per line) that Aleph can load.
 
-Each source file is a ``Document`` whose ``contentHash`` is its sha256 (and whose
-id is made from it); each record naming a person is a ``Person`` whose id is made
+Each source file is a ``Document`` whose id is its sha256 (FtM's ``contentHash``
+holds SHA-1 only, and Aleph scrubs it on upload); each record naming a person is a ``Person`` whose id is made
 from the source's sha256, sheet and row (never from the name, so redacted ids
 reveal nothing); a ``Documentation`` ties each person to the document it comes
 from, with the sheet and row as its role; a ``Family`` ties each member of a
@@ -37,13 +37,12 @@ def _documents(case: Case, view: View, model: Any) -> Iterator[Any]:
                             "ORDER BY source_id").fetchall()
     for sha, name, label, media_type, size, role in rows:
         doc = model.make_entity("Document")
-        doc.make_id("veracity-source", sha)
-        doc.add("contentHash", sha)
+        doc.id = sha
         doc.add("fileName", view.text(name))
         doc.add("title", view.text(label or name))
         doc.add("mimeType", media_type)
         doc.add("fileSize", str(size))
-        doc.add("summary", f"{role} added to a veracity case")
+        doc.add("summary", f"{role} added to a veracity case; sha256 {sha}")
         yield doc
 
 
@@ -64,11 +63,9 @@ def _person(view: View, model: Any, row: tuple[Any, ...]) -> Any:
 
 def _links(model: Any, row: tuple[Any, ...], person: Any, view: View) -> Iterator[Any]:
     sha, sheet, line, role = row[:4]
-    doc_id = model.make_entity("Document")
-    doc_id.make_id("veracity-source", sha)
     mention = model.make_entity("Documentation")
     mention.make_id("veracity-documentation", sha, sheet, str(line))
-    mention.add("document", doc_id.id)
+    mention.add("document", sha)
     mention.add("entity", person.id)
     mention.add("role", f"{role}: {view.text(sheet) + ', ' if sheet else ''}row {line}")
     yield mention

@@ -29,6 +29,7 @@ QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "ass
 Row = Sequence[object]
 Redact = Callable[[View, Row], tuple[object, ...]]
 
+_ID_SQL = "upper(regexp_replace(r.id_number, '[\\s\\-‐‑–—_.·]', '', 'g')) AS id_number"
 _KEEP = frozenset({"row", "role", "sex", "age", "detained_on", "row_a", "row_b", "match_probability", "level",
                    "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict"})
 _BLANK = frozenset({"other_id", "street", "postcode", *NAME_FIELDS})
@@ -80,7 +81,7 @@ def _redact_cell(view: View, column: str, value: object, get: Callable[[str], st
 
 
 def _records_sql() -> str:
-    cols = ", ".join(f'r."{c}"' for c in RECORD_COLUMNS if c != "label")
+    cols = ", ".join(_ID_SQL if c == "id_number" else f'r."{c}"' for c in RECORD_COLUMNS if c != "label")
     return (f"SELECT {cols}, s.label FROM records r JOIN sources s USING (source_id) "
             "ORDER BY r.source_id, r.table_no, r.\"row\"")
 

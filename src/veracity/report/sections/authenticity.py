@@ -85,6 +85,18 @@ def _rules(case: Case, view: View, docs: dict[str, str]) -> tuple[RuleCount, ...
 
 
 def _statistics(case: Case, state: CaseState, view: View, docs: dict[str, str]) -> tuple[Statistic, ...]:
+    table = _statistics_table(case, state, view, docs)
+    covered = {(s.check_id, s.source_file) for s in table}
+    rows = case.con.execute(
+        "SELECT check_id, source_file, message, severity FROM findings WHERE \"row\" IS NULL "
+        "ORDER BY source_file, check_id").fetchall()
+    found = tuple(Statistic(c, view.text(f), None, None, None, None, sev != "info", view.text(m),
+                            docs.get(c, "")) for c, f, m, sev in rows if (c, view.text(f)) not in covered)
+    return table + found
+
+
+def _statistics_table(case: Case, state: CaseState, view: View,
+                      docs: dict[str, str]) -> tuple[Statistic, ...]:
     if state.has("statistics", "check_id", "source_file", "n", "figure", "expected", "p_value", "flagged",
                   "sentence"):
         rows = case.con.execute(
@@ -92,11 +104,7 @@ def _statistics(case: Case, state: CaseState, view: View, docs: dict[str, str]) 
             "ORDER BY source_file, check_id").fetchall()
         return tuple(Statistic(c, view.text(f), n, fig, exp, p, bool(flag), view.text(s), docs.get(c, ""))
                      for c, f, n, fig, exp, p, flag, s in rows)
-    rows = case.con.execute(
-        "SELECT check_id, source_file, message, severity FROM findings WHERE \"row\" IS NULL "
-        "ORDER BY source_file, check_id").fetchall()
-    return tuple(Statistic(c, view.text(f), None, None, None, None, sev != "info", view.text(m),
-                           docs.get(c, "")) for c, f, m, sev in rows)
+    return ()
 
 
 def authenticity(case: Case, state: CaseState, view: View) -> Authenticity:

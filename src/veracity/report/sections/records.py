@@ -54,6 +54,23 @@ def _top(case: Case, view: View, column: str) -> tuple[Count, ...]:
     return tuple(head + ([Count(f"{len(rows) - TOP} other values", rest)] if rest else []))
 
 
+def fill_months(counts: list[tuple[str, int]]) -> tuple[Count, ...]:
+    """Monthly counts with the months between the first and last that have none filled in as zero.
+
+    >>> [(c.label, c.count) for c in fill_months([("2017-11", 2), ("2018-01", 1)])]
+    [('2017-11', 2), ('2017-12', 0), ('2018-01', 1)]
+    """
+    known = dict(counts)
+    if not known:
+        return ()
+    year, month = (int(x) for x in min(known).split("-"))
+    out: list[Count] = []
+    while (label := f"{year:04d}-{month:02d}") <= max(known):
+        out.append(Count(label, known.get(label, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
+
+
 def _bands(case: Case) -> tuple[tuple[Band, ...], int]:
     rows = case.con.execute(
         f"SELECT least({_AGE} // 10, 8) AS band, count(*) FILTER (WHERE sex = 'M'), "
@@ -70,7 +87,7 @@ def records_show(case: Case, view: View) -> RecordsShow:
     """Aggregate the leak's records."""
     months = case.con.execute(
         f"SELECT substr(detained_on, 1, 7), count(*) FROM records WHERE {DETAINED} "
-        "AND regexp_matches(detained_on, '^\\d{4}-\\d{2}') GROUP BY 1 ORDER BY 1").fetchall()
+        "AND regexp_matches(detained_on, '^(19|20)\\d{2}-(0[1-9]|1[0-2])') GROUP BY 1 ORDER BY 1").fetchall()
     bands, unknown = _bands(case)
     detained = int(case.scalar(f"SELECT count(*) FROM records WHERE {DETAINED}"))
     return RecordsShow(
@@ -79,7 +96,7 @@ def records_show(case: Case, view: View) -> RecordsShow:
         households=int(case.scalar(
             "SELECT count(DISTINCT household) FROM records WHERE role = 'leak' AND household <> ''")),
         reasons=_top(case, view, "reason"),
-        months=tuple(Count(str(m), int(n)) for m, n in months),
+        months=fill_months([(str(m), int(n)) for m, n in months]),
         undated=detained - sum(int(n) for _, n in months),
         bands=bands, unknown_age_sex=unknown,
         decisions=_top(case, view, "decision"),
