@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -34,7 +34,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON 
 T = TypeVar("T")
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a file is to the case."""
 
     leak = "leak"
@@ -172,7 +172,7 @@ def status(case: CaseArg, as_json: JsonOpt = False) -> None:
     _guard(work)
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     """Tables export can write."""
 
     records = "records"
@@ -183,7 +183,7 @@ class ExportWhat(str, Enum):
     summary = "summary"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """Formats export can write."""
 
     csv = "csv"
@@ -217,7 +217,7 @@ def export(
     _guard(work)
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     """Where the checks and linkage run."""
 
     duckdb = "duckdb"

@@ -39,14 +39,11 @@ def _header_positions(header: Sequence[Cell], source_file: str, place: str) -> d
 def insert_claims(case: Case, raw: RawTable, source_id: int, source_file: str, limits: Limits) -> TableLoad:
     """Insert the claims of RAW; an unknown assertion or a row with no subject is an InputError."""
     where = f"sheet {raw.name!r} " if raw.name else ""
-    physical = 0
-    header: Sequence[Cell] = ()
-    for physical, row in enumerate(islice(raw.rows, limits.header_scan_rows), start=1):
-        if any(_text(c) for c in row):
-            header = row
-            break
-    if not header:
+    found = next(((k, row) for k, row in enumerate(islice(raw.rows, limits.header_scan_rows), start=1)
+                  if any(_text(c) for c in row)), None)
+    if found is None:
         return TableLoad()
+    physical, header = found
     positions = _header_positions(header, source_file, f"{where}row {physical}".strip())
     load = TableLoad()
     for number, row in enumerate(raw.rows, start=1):

@@ -133,7 +133,7 @@ def _append(batch: _Batch, fixed: dict[str, Any], record_id: int, number: int,
     labels = layout.columns
     if len(row) > len(labels):
         labels = labels + tuple(f"column {k}" for k in range(len(labels) + 1, len(row) + 1))
-    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(labels, row)],
+    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(labels, row, strict=False)],
                                     ensure_ascii=False))
     batch.size += 1
 
