@@ -90,13 +90,17 @@ class Case:
         evidence.store(self.path, source, sha)
 
     @contextmanager
-    def change(self, action: str, detail: Mapping[str, object] | None = None) -> Iterator[Change]:
-        """One transaction: the body's writes, the new audit head and the log line, or none of them."""
+    def change(self, action: str, detail: Mapping[str, object] | None = None, *,
+               user: str | None = None) -> Iterator[Change]:
+        """One transaction: the body's writes, the new audit head and the log line, or none of them.
+
+        The audit entry names USER (e.g. the review UI's signed-in reviewer), else the system user.
+        """
         work = Change(action, dict(detail or {}))
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield work
-            entry = audit.make_entry(None, action, work.detail, user=_user(), at=_now(),
+            entry = audit.make_entry(None, action, work.detail, user=user or _user(), at=_now(),
                                      prev_hash=self.audit_head, seq=self.audit_count + 1)
             _write_journal(self.path, {"stored": work.stored, "entry": entry.line()})
             self._set_meta("audit_head", entry.hash)

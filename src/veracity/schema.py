@@ -103,3 +103,19 @@ CREATE TABLE statistics (
 """
 
 MIGRATIONS = (*MIGRATIONS, _V2_CHECKS)
+
+# v3 (web review, issue 9): the blocking keys of every name a record holds (any script), so a search
+# typed in Latin finds the Chinese or Arabic-script record by key in SQL (filled by
+# ``veracity.web.nameindex``; ``meta.name_keys_upto`` is the highest record_id indexed); and the
+# accounts of the review UI (``veracity user add``), each with its role and an argon2 password hash.
+_V3_WEB = """
+CREATE TABLE name_keys (record_id BIGINT NOT NULL, key VARCHAR NOT NULL);
+CREATE TABLE users (
+    name VARCHAR PRIMARY KEY,
+    role VARCHAR NOT NULL,
+    password_hash VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
+"""
+
+MIGRATIONS = (*MIGRATIONS, _V3_WEB)
