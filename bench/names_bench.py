@@ -57,7 +57,8 @@ def prf(scores: Sequence[float], pairs: Sequence[Pair], threshold: float) -> tup
 
 
 def best_threshold(scores: Sequence[float], pairs: Sequence[Pair]) -> float:
-    candidates = sorted(set(scores))
+    """The threshold with the best F1, above 0 (at 0 every pair would be called the same)."""
+    candidates = sorted(s for s in set(scores) if s > 0)
     return max(candidates, key=lambda t: (prf(scores, pairs, t)[2], -t))
 
 
