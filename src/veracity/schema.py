@@ -119,3 +119,73 @@ CREATE TABLE users (
 """
 
 MIGRATIONS = (*MIGRATIONS, _V3_WEB)
+
+# v4 (claims, issue 7): one verdict per claim (claim_id as in ``claims``; a named group's members are
+# claims of their own, ``C10.1`` ..., with ``parent_claim_id`` set), the records each verdict rests on,
+# the reason/decision clauses of every record with their taxonomy category (NULL when none matched,
+# listed, not hidden), and articles added with ``--role claims``: their metadata, main-text paragraphs
+# (1-based) and the quotations found in them with their speakers and a suggested assertion.
+_V4_CLAIMS = """
+CREATE TABLE verdicts (
+    claim_id VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER NOT NULL,
+    verdict VARCHAR NOT NULL,
+    evidence VARCHAR NOT NULL,
+    sentence VARCHAR NOT NULL,
+    match_level VARCHAR NOT NULL,
+    name_score DOUBLE,
+    candidates INTEGER NOT NULL,
+    group_size INTEGER,
+    n_supported INTEGER,
+    n_contradicted INTEGER,
+    n_not_covered INTEGER,
+    parent_claim_id VARCHAR
+);
+CREATE TABLE verdict_evidence (
+    claim_id VARCHAR NOT NULL,
+    record_id BIGINT NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER NOT NULL
+);
+CREATE TABLE record_reasons (
+    record_id BIGINT NOT NULL,
+    source_file VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    "row" INTEGER NOT NULL,
+    field VARCHAR NOT NULL,
+    clause VARCHAR NOT NULL,
+    category VARCHAR
+);
+CREATE TABLE articles (
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    author VARCHAR NOT NULL,
+    sitename VARCHAR NOT NULL,
+    paragraphs INTEGER NOT NULL
+);
+CREATE TABLE article_paragraphs (
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    paragraph INTEGER NOT NULL,
+    text VARCHAR NOT NULL
+);
+CREATE TABLE quotes (
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    paragraph INTEGER NOT NULL,
+    end_paragraph INTEGER NOT NULL,
+    speaker VARCHAR NOT NULL,
+    quote VARCHAR NOT NULL,
+    persons VARCHAR NOT NULL,
+    assertion VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    cue VARCHAR NOT NULL
+);
+"""
+
+MIGRATIONS = (*MIGRATIONS, _V4_CLAIMS)
