@@ -192,7 +192,7 @@ def _config(name: str, where: str, message: str) -> ConfigError:
 def _labels(spec: object, name: str, where: str) -> Labels:
     if not isinstance(spec, dict) or set(spec) != set(LANGUAGES) or not all(
             isinstance(v, str) and v.strip() for v in spec.values()):
-        raise _config(name, where, "expected labels in en, zh and ug, each a non-empty string")
+        raise _config(name, where, "expected non-empty labels in en, zh and ug")
     return Labels(spec["en"], spec["zh"], spec["ug"])
 
 
@@ -259,7 +259,7 @@ def parse_taxonomy(text: str, name: str = "reasons.yaml") -> Taxonomy:
 
     >>> parse_taxonomy("version: 1\\nreasons: {x: {labels: {en: a}}}")
     Traceback (most recent call last):
-    veracity.errors.ConfigError: reasons.yaml: reasons.x.labels: expected labels in en, zh and ug, each a non-empty string
+    veracity.errors.ConfigError: reasons.yaml: reasons.x.labels: expected non-empty labels in en, zh and ug
     """
     try:
         doc = yaml.safe_load(text)
