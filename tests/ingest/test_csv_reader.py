@@ -120,7 +120,7 @@ def test_long_cell_spanning_lines_is_measured(put: Put) -> None:
     data = b'a,"' + b"x\n" * 60 + b'"\n'
     with pytest.raises(InputError, match="a cell longer than 100 characters") as caught:
         read_all(put("m.csv", data), Limits(max_cell_chars=100))
-    assert caught.value.place == "line 61"
+    assert caught.value.place == "line 1"  # where the record with the long cell starts
 
 
 def test_too_many_rows_names_the_line(put: Put) -> None:
@@ -141,9 +141,14 @@ def test_huge_cell_names_the_line(put: Put) -> None:
     assert (caught.value.source, caught.value.place) == ("h.csv", "line 2")
 
 
-def test_cell_over_the_csv_module_limit_is_an_input_error(put: Put) -> None:
-    with pytest.raises(InputError, match="field larger than field limit"):
-        read_all(put("h.csv", b'a,"' + b"x" * 200_000 + b'"\n'), Limits(max_cell_chars=10**6))
+def test_cell_limit_is_ours_not_the_csv_module_default(put: Put) -> None:
+    _, tables = read_all(put("h.csv", b'a,"' + b"x" * 200_000 + b'"\n'), Limits(max_cell_chars=10**6))
+    assert len(tables[0][1][0][1]) == 200_000
+
+
+def test_quoted_cell_over_the_limit_names_the_line(put: Put) -> None:
+    with pytest.raises(InputError, match="a cell longer than 1000 characters"):
+        read_all(put("h.csv", b'a,"' + b"x" * 5_000 + b'"\n'), Limits(max_cell_chars=1000))
 
 
 def test_time_budget_stops_a_slow_file_and_names_the_place(put: Put) -> None:

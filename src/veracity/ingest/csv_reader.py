@@ -72,6 +72,7 @@ def sniff_delimiter(sample: str, complete: bool = True) -> Sniffed:
 def _field_counts(sample: str, delimiter: str, complete: bool) -> list[int]:
     """Field counts of the first non-blank records of ``sample`` split by ``delimiter``."""
     counts = []
+    csv.field_size_limit(len(sample) + 1)  # process-wide (see _rows); a sample cell may be long
     for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
         if record:
             counts.append(len(record))
@@ -113,6 +114,10 @@ def _rows(
     raw = path.open("rb")
     raw.seek(encoding.bom)
     text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+    # The csv module's field limit is process-wide and other libraries change it at import
+    # (followthemoney does): set it from our own limit on every read, so the outcome never
+    # depends on what else was imported, and name its error as ours (see the except below).
+    csv.field_size_limit(guard.limits.max_cell_chars)
     reader = csv.reader(text, delimiter=delimiter)
     cap, count, last = guard.rows_left(), 0, 0
     columns = guard.limits.max_columns
@@ -126,6 +131,9 @@ def _rows(
             yield tuple(row)
     except InputError:
         raise
+    except csv.Error as exc:  # named where its record starts: a runaway quote can end far below
+        place = f"line {last + 1}"
+        raise (guard.cell_too_long(place) if "field larger" in str(exc) else guard.failure(exc, place)) from None
     except READ_FAILURES as exc:
         raise guard.failure(exc, f"line {reader.line_num + 1}") from None
     finally:
