@@ -189,3 +189,121 @@ CREATE TABLE quotes (
 """
 
 MIGRATIONS = (*MIGRATIONS, _V4_CLAIMS)
+
+# v5 (linkage, issue 6): links between records (side `a` the leak record when one side is the leak;
+# `link_id` a stable hash of both locators, so a reviewer's decision finds its link again after a
+# re-run), the reviewer's decisions (kept across runs; the latest per link counts), persons (each
+# leak record's cluster, its level and the number of independent sources confirming it), the
+# households rebuilt from the leak and the families that one source corroborates.
+_V5_LINK = """
+CREATE TABLE links (
+    source_file_a VARCHAR NOT NULL,
+    row_a INTEGER NOT NULL,
+    source_file_b VARCHAR NOT NULL,
+    row_b INTEGER NOT NULL,
+    match_probability DOUBLE NOT NULL,
+    level VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    link_id VARCHAR PRIMARY KEY,
+    sheet_a VARCHAR NOT NULL,
+    sheet_b VARCHAR NOT NULL,
+    record_id_a BIGINT NOT NULL,
+    record_id_b BIGINT NOT NULL,
+    match_weight DOUBLE,
+    name_score DOUBLE,
+    rule VARCHAR NOT NULL,
+    evidence JSON NOT NULL
+);
+CREATE TABLE link_decisions (
+    link_id VARCHAR NOT NULL,
+    source_file_a VARCHAR NOT NULL,
+    sheet_a VARCHAR NOT NULL,
+    row_a INTEGER NOT NULL,
+    source_file_b VARCHAR NOT NULL,
+    sheet_b VARCHAR NOT NULL,
+    row_b INTEGER NOT NULL,
+    decision VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    decided_by VARCHAR NOT NULL,
+    decided_at VARCHAR NOT NULL
+);
+CREATE TABLE persons (
+    person_id BIGINT NOT NULL,
+    record_id BIGINT NOT NULL,
+    level VARCHAR NOT NULL,
+    sources INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    household_id VARCHAR
+);
+CREATE TABLE person_records (person_id BIGINT NOT NULL, record_id BIGINT NOT NULL);
+CREATE TABLE households (
+    household_id VARCHAR NOT NULL,
+    record_id BIGINT NOT NULL,
+    method VARCHAR NOT NULL
+);
+CREATE TABLE families (
+    household_id VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    members_confirmed INTEGER NOT NULL,
+    members INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS = (*MIGRATIONS, _V5_LINK)
+
+# documents (issue 10): what a PDF, DOCX, XLSX or image says about its making (one row per source, fields
+# verbatim in `fields`; `metadata_state` present/partial/absent, absent being no evidence either way), the
+# provenance signals found in it (`document_signals`, read by the report's provenance section), the text
+# of each page (OCR or text layer, for search, claims and comparison with published excerpts), and where
+# each physical row of a table was read: its page and, for OCR, the confidence of each cell (JSON array,
+# 0..1). `record_origins` joins a record to its row's origin: physical row = last header row + data row.
+_V6_DOCUMENTS = """
+CREATE TABLE documents (
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    producer VARCHAR NOT NULL,
+    creator VARCHAR NOT NULL,
+    author VARCHAR NOT NULL,
+    created VARCHAR NOT NULL,
+    modified VARCHAR NOT NULL,
+    pages INTEGER NOT NULL,
+    fonts JSON NOT NULL,
+    page_sizes JSON NOT NULL,
+    camera VARCHAR NOT NULL,
+    taken VARCHAR NOT NULL,
+    gps JSON,
+    metadata_state VARCHAR NOT NULL,
+    fields JSON NOT NULL
+);
+CREATE TABLE document_signals (
+    signal_id VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    details JSON
+);
+CREATE TABLE document_pages (
+    source_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL,
+    page INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    ocr BOOLEAN NOT NULL,
+    confidence DOUBLE
+);
+CREATE TABLE document_rows (
+    source_id INTEGER NOT NULL,
+    sheet VARCHAR NOT NULL,
+    physical_row INTEGER NOT NULL,
+    page INTEGER NOT NULL,
+    confidences JSON
+);
+CREATE VIEW record_origins AS
+SELECT r.record_id, r.source_file, r.sheet, r."row", d.page, d.confidences
+FROM records r
+JOIN source_tables t ON t.source_id = r.source_id AND t.sheet = r.sheet
+JOIN document_rows d ON d.source_id = r.source_id AND d.sheet = r.sheet
+ AND d.physical_row = CAST(split_part(t.header_rows, '-', 2) AS INTEGER) + r."row";
+"""
+
+MIGRATIONS = (*MIGRATIONS, _V6_DOCUMENTS)

@@ -1,0 +1,109 @@
+"""From scored pairs to links: side ``a`` the leak record, a level, the evidence, the rules.
+
+The model's probability gives the level (:class:`~veracity.link.levels.Thresholds`); two
+deterministic rules follow it: an exact, valid 18-digit identity number on both sides makes a
+link confirmed, and a name that ``veracity.names.compare`` scores below the floor, with no
+agreeing number, drops a link one level.
+
+>>> link_id(("a.xlsx", "s", 3), ("b.csv", "", 7))
+'a893a5dc2ce0c869'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from veracity import idnumber
+from veracity.link.levels import Level, Settings, Status
+from veracity.link.model import LevelInfo
+from veracity.names import compare
+
+Loc = tuple[str, str, int]  # source_file, sheet, row
+ID_AGREES = 3  # gamma of the id comparison at or above which the numbers agree (one wrong digit or better)
+
+
+def link_id(a: Loc, b: Loc) -> str:
+    """A stable id of the pair of locators A and B (a reviewer's decision keys on it)."""
+    text = "\x1f".join(str(p) for p in (*a, *b))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link, ready for the ``links`` table."""
+
+    a: Loc
+    b: Loc
+    record_a: int
+    record_b: int
+    probability: float
+    weight: float | None
+    level: Level
+    status: Status
+    name_score: float | None
+    rule: str
+    evidence: str  # JSON: [{comparison, agreement, bayes_factor}], the name comparison, the rule
+
+    @property
+    def link_id(self) -> str:
+        return link_id(self.a, self.b)
+
+    def row(self) -> tuple[object, ...]:
+        """The row in the ``links`` table's column order."""
+        return (self.a[0], self.a[2], self.b[0], self.b[2], self.probability, self.level.value,
+                self.status.value, self.link_id, self.a[1], self.b[1], self.record_a, self.record_b,
+                self.weight, self.name_score, self.rule, self.evidence)
+
+
+@lru_cache(maxsize=65536)
+def _name(a: str, b: str) -> tuple[float, str]:
+    match = compare(a, b)
+    return match.score, match.explain()
+
+
+def _valid18(number: object) -> bool:
+    return isinstance(number, str) and len(number) == 18 and idnumber.validate(number).valid
+
+
+def _evidence(pair: Mapping[str, Any], levels: dict[str, dict[int, LevelInfo]]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for comparison, by_gamma in levels.items():
+        info = by_gamma.get(int(pair.get(f"gamma_{comparison}", -1)))
+        if info is not None and info.label != "missing on one side":
+            out.append({"comparison": comparison, "agreement": info.label,
+                        "bayes_factor": None if info.bayes_factor is None else round(info.bayes_factor, 4)})
+    return out
+
+
+def _judge(pair: Mapping[str, Any], settings: Settings, name_score: float | None) -> tuple[Level | None, str]:
+    """The level and the rule that set it."""
+    if pair.get("id18_l") and pair.get("id18_l") == pair.get("id18_r") and _valid18(pair["id18_l"]):
+        return Level.CONFIRMED, "id_exact"
+    level = settings.thresholds.level(float(pair["match_probability"]))
+    agrees = int(pair.get("gamma_id_number", -1)) >= ID_AGREES
+    if level is not None and name_score is not None and name_score < settings.name_floor and not agrees:
+        return level.lower(), "name_floor"
+    return level, "model"
+
+
+def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, tuple[Loc, str]],
+          settings: Settings) -> Iterator[Link]:
+    """Links from the scored PAIRS (pyarrow); WHERE gives each record's locator and role."""
+    for pair in pairs.to_pylist():
+        left, right = int(pair["unique_id_l"]), int(pair["unique_id_r"])
+        if where[right][1] == "leak" and where[left][1] != "leak":
+            left, right = right, left
+        names = (str(pair.get("name_text_l") or ""), str(pair.get("name_text_r") or ""))
+        score, explained = _name(*names) if all(names) else (None, "")
+        level, rule = _judge(pair, settings, score)
+        if level is None:
+            continue
+        evidence = {"fields": _evidence(pair, levels), "name": explained, "rule": rule}
+        yield Link(where[left][0], where[right][0], left, right, float(pair["match_probability"]),
+                   pair.get("match_weight"), level, Status.AUTO, score, rule,
+                   json.dumps(evidence, ensure_ascii=False))

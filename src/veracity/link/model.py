@@ -1,0 +1,135 @@
+"""Splink glue: the spec of :mod:`veracity.link.spec` turned into a Splink model, trained on the
+case itself (u by random sampling, m by expectation maximisation) and used to score pairs.
+
+The same settings run on DuckDB (an in-memory connection of its own, so Splink's scratch tables
+never enter ``case.duckdb``) and on Spark. Splink and PySpark are imported here, lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from veracity.link.spec import ComparisonSpec, comparisons, prior_rules, training_rules
+from veracity.link.spec import blocking_rules as spec_blocking_rules
+
+SEED = 2020  # random sampling for u is seeded: a re-run gives the same model
+U_MAX_PAIRS = 2e6  # pairs sampled to estimate u (non-match) probabilities
+PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
+
+
+@dataclass(frozen=True)
+class LevelInfo:
+    """A trained comparison level: its label and Bayes factor (m/u)."""
+
+    label: str
+    bayes_factor: float | None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Scored pairs (pyarrow table) and, per comparison, the labels of its gamma values."""
+
+    pairs: Any
+    levels: dict[str, dict[int, LevelInfo]]
+
+
+def _splink_comparison(spec: ComparisonSpec) -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    levels: list[Any] = []
+    for lv in spec.levels:
+        if lv.array_min:
+            levels.append(cll.ArrayIntersectLevel(lv.array_column, lv.array_min).configure(
+                label_for_charts=lv.label))
+        elif lv.null:
+            levels.append(cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb").configure(
+                is_null_level=True))
+        elif lv.sql:
+            levels.append(cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb"))
+        else:
+            levels.append(cll.ElseLevel().configure(label_for_charts=lv.label))
+    return cl.CustomComparison(levels, output_column_name=spec.name)
+
+
+def settings(present: frozenset[str]) -> Any:
+    """The Splink settings for the feature columns PRESENT on two or more datasets."""
+    from splink import SettingsCreator
+
+    return SettingsCreator(
+        link_type="link_only",
+        comparisons=[_splink_comparison(c) for c in comparisons(present)],
+        blocking_rules_to_generate_predictions=[{"blocking_rule": r} for r in spec_blocking_rules(present)],
+        retain_intermediate_calculation_columns=False,
+        additional_columns_to_retain=["id18", "name_text", "role"],
+    )
+
+
+class Backend:
+    """A Splink database API with the case's features registered as one table per dataset."""
+
+    def __init__(self, engine: str, spark: Any = None) -> None:
+        self.engine, self.spark = engine, spark
+        self._scratch = Path(tempfile.mkdtemp(prefix="veracity-link-"))
+
+    def api(self) -> Any:
+        if self.engine == "spark":
+            from splink.backends.spark import SparkAPI
+
+            return SparkAPI(spark_session=self.spark, register_udfs_automatically=False)  # type: ignore[no-untyped-call]
+        import duckdb
+        from splink.backends.duckdb import DuckDBAPI
+
+        return DuckDBAPI(duckdb.connect())
+
+    def register(self, api: Any, table: Any, datasets: Sequence[str]) -> list[Any]:
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        out = []
+        for k, name in enumerate(datasets):
+            part = table.filter(pc.equal(table["source_dataset"], name))
+            if self.engine == "spark":
+                path = self._scratch / f"d{k}.parquet"
+                pq.write_table(part, str(path))
+                part = self.spark.read.parquet(str(path))
+            out.append(api.register(part, dataset_display_name=f"d{k}"))
+        return out
+
+
+def _levels(model: dict[str, Any]) -> dict[str, dict[int, LevelInfo]]:
+    out: dict[str, dict[int, LevelInfo]] = {}
+    for comparison in model["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        info = {}
+        for k, lv in enumerate(reversed(levels)):
+            m, u = lv.get("m_probability"), lv.get("u_probability")
+            info[k] = LevelInfo(lv.get("label_for_charts", ""), m / u if m and u else None)
+        info[-1] = LevelInfo("missing on one side", 1.0)
+        out[comparison["output_column_name"]] = info
+    return out
+
+
+def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str],
+                    keep_above: float) -> Scored:
+    """Train the model on TABLE's datasets and score every blocked pair; keep pairs at or above
+    KEEP_ABOVE and every pair sharing an 18-digit number (the deterministic rule needs them)."""
+    from splink import Linker
+
+    api = backend.api()
+    inputs = backend.register(api, table, datasets)
+    linker = Linker(inputs, settings(present), log_level=logging.WARNING)
+    linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
+    for rule in training_rules(present):
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    predicted = linker.inference.predict()
+    same_id = " OR id18_l = id18_r" if "id18" in present else ""
+    kept = predicted.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {float(keep_above)!r}{same_id}")
+    pairs = kept.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    return Scored(pairs, _levels(linker.misc.save_model_to_json()))

@@ -1,0 +1,187 @@
+"""Linkage input: one row of features per record, computed in Python (names, ids, places and
+households once per distinct value) and handed to the engine as an Arrow table.
+
+Names come from the script-specific fields (name_zh, name_latin, name_arabic, given and
+family name) before the generic ``name``, which a testimony may fill with the witness's name.
+Cells that no canonical field holds (a testimony's birth year, hometown, relatives) are read
+by the headers ``data/link.yaml`` declares.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from veracity.case import Case
+from veracity.link import features as ft
+from veracity.link.households import Member, Placement, rebuild
+from veracity.link.levels import Settings
+from veracity.link.places import Gazetteer, Place, load_gazetteer, place
+
+COLUMNS = ("record_id", "source_file", "sheet", "role", "name", "name_zh", "name_latin", "name_arabic",
+           "given_name", "family_name", "id_number", "other_id", "sex", "birth_date", "age", "address",
+           "street", "locality", "postcode", "state", "household", "relation", "cells")
+SQL = ("SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) +
+       " FROM records WHERE role IN ('leak', 'reference') ORDER BY record_id")
+BATCH = 100_000
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The features table and, per record, its locator and household."""
+
+    table: Any  # pyarrow.Table (None when the case has no leak or reference records)
+    datasets: tuple[str, ...]
+    present: frozenset[str]  # feature columns with values in two or more datasets
+    households: dict[int, Placement]
+
+
+def dataset_of(source_file: str, sheet: str) -> str:
+    """The Splink dataset of a record: its file and sheet (a register's two tables are two).
+
+    >>> dataset_of("a.docx", "table 1")
+    'a.docx|table 1'
+    """
+    return f"{source_file}|{sheet}"
+
+
+def best_name(row: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """The name to compare and every form of it the record gives, specific scripts first.
+
+    >>> best_name({"name": "Witness", "name_latin": "Amine Mutellip", "name_arabic": "ئامىنە مۇتەللىپ"})
+    ('Amine Mutellip', ('Amine Mutellip', 'ئامىنە مۇتەللىپ'))
+    >>> best_name({"given_name": "michaela", "family_name": "neumann"})
+    ('michaela neumann', ('michaela neumann',))
+    """
+    split = " ".join(v for v in (row.get("given_name"), row.get("family_name")) if v)
+    forms = tuple(v for v in (row.get("name_zh"), row.get("name_latin"), row.get("name_arabic"), split) if v)
+    if not forms and row.get("name"):
+        forms = (str(row["name"]),)
+    return (forms[0] if forms else ""), forms
+
+
+def _cells(raw: str | None, wanted: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    if not raw:
+        return {}
+    out: dict[str, str] = {}
+    for header, value in json.loads(raw):
+        key = str(header).strip().casefold()
+        for role, aliases in wanted.items():
+            if key in aliases and role not in out:
+                out[role] = str(value)
+    return out
+
+
+class _Builder:
+    """Accumulates feature columns; caches places by text."""
+
+    def __init__(self, settings: Settings, gazetteer: Gazetteer) -> None:
+        self.settings, self.gazetteer = settings, gazetteer
+        self.cols: dict[str, list[Any]] = defaultdict(list)
+        self._places: dict[str, Place] = {}
+        self.relatives: list[tuple[str, ...]] = []
+
+    def place(self, text: str) -> Place:
+        found = self._places.get(text)
+        if found is None:
+            found = self._places[text] = place(text, self.gazetteer)
+        return found
+
+    def add(self, row: dict[str, Any], extra: dict[str, str]) -> None:
+        c = self.cols
+        text, forms = best_name(row)
+        name = ft.name_features(text)
+        blocks = sorted({b for f in forms for b in ft.name_features(f).blocks})
+        ids = ft.id_features(str(row["id_number"] or ""))
+        born = ft.birth(row["birth_date"], extra.get("birth_year"), _int(extra.get("age"), row["age"]),
+                        ft.year_of(extra.get("reference_date"), ft.today_year()))
+        where = self.place(" ".join(v for v in (row["address"], row["locality"], extra.get("place")) if v))
+        relation = str(row["relation"] or "").strip().casefold()
+        for key, value in (
+            ("unique_id", row["record_id"]), ("source_dataset", dataset_of(row["source_file"], row["sheet"])),
+            ("role", row["role"]), ("name_text", text), ("name_phon", name.phon), ("name_sig", name.sig),
+            ("name_blocks", blocks), ("name_b1", blocks[0] if blocks else None),
+            ("name_b2", blocks[-1] if blocks else None), ("id18", ids.id18), ("id_form15", ids.form15),
+            ("id_sorted", ids.sorted_digits), ("id_birth", ids.birth), ("other_id", row["other_id"] or None),
+            ("birth_date", born.date), ("birth_year", born.year), ("birth_approx", born.approximate),
+            ("sex", row["sex"] or self.settings.sex_of_relation.get(relation)),
+            ("county", where.county or (ids.id18[:6] if ids.id18 else None)), ("township", where.township),
+            ("village", where.village), ("locality", _folded(row["locality"])),
+            ("street", _folded(row["street"])), ("postcode", row["postcode"] or None),
+            ("state", _folded(row["state"])),
+        ):
+            c[key].append(value)
+        self.relatives.append(ft.relatives(extra.get("relatives", "")))
+
+
+def _int(text: str | None, fallback: object) -> int | None:
+    if text and text.strip().isdigit():
+        return int(text)
+    return int(str(fallback)) if fallback is not None and str(fallback).isdigit() else None
+
+
+def _folded(value: object) -> str | None:
+    return " ".join(str(value).casefold().split()) or None if value else None
+
+
+def _rows(case: Case) -> Iterator[dict[str, Any]]:
+    cursor = case.con.execute(SQL)
+    while chunk := cursor.fetchmany(BATCH):
+        yield from (dict(zip(COLUMNS, r, strict=True)) for r in chunk)
+
+
+def _relative_sigs(builder: _Builder, households: dict[int, Placement]) -> list[list[str]]:
+    """Each record's relatives as name keys: the names its cells list, or its household's others."""
+    ids: list[int] = builder.cols["unique_id"]
+    sigs: list[str | None] = builder.cols["name_sig"]
+    members: dict[str, list[int]] = defaultdict(list)
+    for k, rid in enumerate(ids):
+        if rid in households:
+            members[households[rid].household_id].append(k)
+    out: list[list[str]] = []
+    for k, rid in enumerate(ids):
+        named = {s for n in builder.relatives[k] if (s := ft.name_features(n).sig)}
+        if not named and rid in households:
+            named = {s for j in members[households[rid].household_id] if j != k and (s := sigs[j])}
+        out.append(sorted(named))
+    return out
+
+
+def prepare(case: Case, settings: Settings) -> Prepared:
+    """Features of every leak and reference record of CASE, with their rebuilt households."""
+    builder = _Builder(settings, load_gazetteer())
+    wanted = settings.cells
+    tables_with_cells: dict[tuple[str, str], bool] = {}
+    people: list[Member] = []
+    for row in _rows(case):
+        key = (row["source_file"], row["sheet"])
+        if key not in tables_with_cells:
+            tables_with_cells[key] = bool(_cells(row["cells"], wanted))
+        extra = _cells(row["cells"], wanted) if tables_with_cells[key] else {}
+        builder.add(row, extra)
+        if row["role"] == "leak":
+            people.append(Member(row["record_id"], row["source_file"], row["sheet"], row["household"] or "",
+                                 row["address"] or "", best_name(row)[0]))
+    households = rebuild(people)
+    builder.cols["relatives"] = _relative_sigs(builder, households)
+    builder.cols["relatives_n"] = [len(r) for r in builder.cols["relatives"]]
+    builder.cols["household_id"] = [households[r].household_id if r in households else None
+                                    for r in builder.cols["unique_id"]]
+    table = pa.table(dict(builder.cols)) if builder.cols["unique_id"] else None
+    datasets = tuple(sorted(set(builder.cols["source_dataset"])))
+    return Prepared(table, datasets, _present(builder.cols), households)
+
+
+def _present(cols: dict[str, list[Any]]) -> frozenset[str]:
+    """Feature columns that two or more datasets fill (only those are compared)."""
+    out = set()
+    for name, values in cols.items():
+        seen = {d for d, v in zip(cols["source_dataset"], values, strict=True) if v not in (None, 0, [])}
+        if len(seen) >= 2:
+            out.add(name)
+    return frozenset(out)
