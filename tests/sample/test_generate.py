@@ -250,9 +250,9 @@ def test_scale_below_the_minimum_is_refused(tmp_path: Path) -> None:
 
 
 def test_default_build_is_fast(tmp_path: Path) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail the test
     generate(tmp_path)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 def test_truth_is_json_with_the_documented_keys(truth: dict) -> None:
