@@ -226,7 +226,7 @@ def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None) -> Found:
     for score, recs in _group(scored):
         checks = [_agreement(subject, r, on) for r in recs]
         agree, disagree = any(a for a, _ in checks), any(d for _, d in checks)
-        if disagree and not agree:
+        if disagree:
             notes.append(f"{recs[0].item} has the name ({score:.2f}) but another age or place")
             continue
         strong = score >= SAME_PERSON_THRESHOLD

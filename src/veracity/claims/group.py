@@ -83,12 +83,25 @@ def split_names(subject: str) -> tuple[str, ...]:
     ('阿依古丽·吐尔逊', '买买提·艾买提')
     >>> split_names("Tohti, Ilham")
     ('Tohti, Ilham',)
+    >>> split_names("热依拉·肉孜（70，墨玉县）")
+    ('热依拉·肉孜（70，墨玉县）',)
     """
-    parts = tuple(p for p in _SEPARATORS.split(subject.strip()) if p)
+    parts = tuple(p.strip() for p in _outside_brackets(subject.strip()) if p.strip())
     if len(parts) < 2 or describe_group(subject) is not None:
         return (subject.strip(),)
     latin_single = [p for p in parts if len(p.split()) < 2 and not re.search(r"[\u4e00-\u9fff\u0600-\u06ff]", p)]
     return (subject.strip(),) if latin_single else parts
+
+
+def _outside_brackets(text: str) -> list[str]:
+    """TEXT split at the separators that are not inside brackets ("A (34, Hotan); B" -> two parts)."""
+    parts, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += (char in "(（[") - (char in ")）]")
+        if depth == 0 and (m := _SEPARATORS.match(text, k)) and m.end() > k and k >= start:
+            parts.append(text[start:k])
+            start = m.end()
+    return [*parts, text[start:]]
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:

@@ -3,6 +3,11 @@
 Columns: claim_id, speaker, date, source, subject_name, subject_id, assertion,
 value, quote (header names case-insensitive, any order; claim_id and
 assertion required, and a subject name or number on every row).
+
+A claim naming several people ("A；B；C", see ``veracity.claims.group.split_names``)
+is kept as it is and also becomes one claim per person, ``C10.1``, ``C10.2`` ...,
+on the same row (their ``subject_id`` split the same way when the counts agree).
+A claim_id the case already holds is an InputError: verdicts are keyed by it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from veracity.case import Case
+from veracity.claims.group import split_names
 from veracity.claims.model import CLAIM_COLUMNS, Assertion
 from veracity.errors import InputError
 from veracity.ingest.records import TableLoad
@@ -59,8 +65,30 @@ def insert_claims(case: Case, raw: RawTable, source_id: int, source_file: str, l
         if not (values.get("subject_name") or values.get("subject_id")):
             raise InputError("a claim needs subject_name or subject_id", source=source_file, place=place)
         values["assertion"] = assertion.value
-        case.con.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, " + ", ".join("?" * 8) + ")",
-                         [values["claim_id"], source_id, source_file, raw.name, number,
-                          *(values.get(name, "") for name in CLAIM_COLUMNS[1:])])
+        for claim in _per_person(values):
+            _insert(case, claim, (source_id, source_file, raw.name, number), place)
         load.records += 1
     return load
+
+
+def _per_person(values: dict[str, str]) -> list[dict[str, str]]:
+    """The claim, then one claim per person when it names several."""
+    names = split_names(values.get("subject_name", ""))
+    if len(names) < 2:
+        return [values]
+    ids = split_names(values.get("subject_id", "")) if values.get("subject_id") else ()
+    ids = ids if len(ids) == len(names) else ("",) * len(names)
+    return [values, *({**values, "claim_id": f"{values['claim_id']}.{k}", "subject_name": name, "subject_id": number}
+                      for k, (name, number) in enumerate(zip(names, ids, strict=True), start=1))]
+
+
+def _insert(case: Case, values: dict[str, str], where: tuple[int, str, str, int], place: str) -> None:
+    source_id, source_file, sheet, number = where
+    earlier = case.con.execute('SELECT source_file, "row" FROM claims WHERE claim_id = ?',
+                               [values["claim_id"]]).fetchall()
+    if earlier:
+        raise InputError(f"claim_id {values['claim_id']!r} is already in the case ({earlier[0][0]} row "
+                         f"{earlier[0][1]})", source=source_file, place=place)
+    case.con.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, " + ", ".join("?" * 8) + ")",
+                     [values["claim_id"], source_id, source_file, sheet, number,
+                      *(values.get(name, "") for name in CLAIM_COLUMNS[1:])])
