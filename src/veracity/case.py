@@ -163,6 +163,13 @@ def _sweep_scratch(case_dir: Path) -> None:
             leftover.unlink()
 
 
+def _connect(db: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with DuckDB's own progress bar off: it would print on stdout, into exports."""
+    con = duckdb.connect(str(db), read_only=read_only)
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 def _migrate(con: duckdb.DuckDBPyConnection, version: int) -> None:
     for number, ddl in enumerate(MIGRATIONS[version:], start=version + 1):
         con.execute("BEGIN TRANSACTION")
@@ -180,7 +187,7 @@ def create_case(path: Path) -> Case:
     path.mkdir(parents=True, exist_ok=True)
     (path / evidence.STORE).mkdir()
     (path / audit.LOG_NAME).touch()
-    case = Case(path, duckdb.connect(str(path / DB_NAME)))
+    case = Case(path, _connect(path / DB_NAME))
     _migrate(case.con, 0)
     with case.change("init", {"case": path.name, "veracity": __version__}):
         case._set_meta("created_at", _now())
@@ -192,7 +199,7 @@ def open_case(path: Path, *, read_only: bool = False) -> Case:
     if not (path / DB_NAME).is_file():
         raise UsageError(f"{path}: not a veracity case (create one with: veracity init {path})")
     try:
-        con = duckdb.connect(str(path / DB_NAME), read_only=read_only)
+        con = _connect(path / DB_NAME, read_only=read_only)
     except duckdb.Error as err:
         raise UsageError(f"{path / DB_NAME}: cannot open ({str(err).splitlines()[0]})") from err
     case = Case(path, con)

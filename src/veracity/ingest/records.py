@@ -54,23 +54,50 @@ def _cell_text(value: Cell) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+_CELLS_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps builds one per call
+
+
 @dataclass
 class _Batch:
-    """Columns of records waiting to be inserted."""
+    """Records waiting to be inserted: the table's fixed columns, and per record its number,
+    canonical values and original cells; turned into Arrow columns when flushed."""
 
-    columns: dict[str, list[Any]] = field(default_factory=lambda: {c: [] for c in RECORD_COLUMNS})
-    size: int = 0
+    fixed: dict[str, Any]
+    labels: tuple[str, ...]
+    first_id: int
+    numbers: list[int] = field(default_factory=list)
+    values: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
 
-    def flush(self, case: Case) -> None:
-        if not self.size:
-            return
-        arrays = {c: pa.array(v, type=pa.int64() if c in _INTEGER else pa.string())
-                  for c, v in self.columns.items()}
+    def add(self, number: int, values: dict[str, Any], row: Row) -> None:
+        labels = self.labels
+        if len(row) > len(labels):
+            labels = labels + tuple(f"column {k}" for k in range(len(labels) + 1, len(row) + 1))
+        texts = row if all(type(c) is str for c in row) else tuple(map(_cell_text, row))
+        self.numbers.append(number)
+        self.values.append(values)
+        self.cells.append(_CELLS_JSON.encode([list(pair) for pair in zip(labels, texts, strict=False)]))
+
+    def flush(self, case: Case) -> int:
+        """Insert what is waiting; return the next free record id."""
+        size = len(self.numbers)
+        if not size:
+            return self.first_id
+        columns: dict[str, list[Any]] = {c: [v] * size for c, v in self.fixed.items()}
+        columns["record_id"] = list(range(self.first_id, self.first_id + size))
+        columns["row"] = self.numbers
+        for name in FIELDS:
+            columns[name] = [v[name] for v in self.values]
+        columns["cells"] = self.cells
+        arrays = {c: pa.array(columns[c], type=pa.int64() if c in _INTEGER else pa.string())
+                  for c in RECORD_COLUMNS}
         case.con.register("veracity_batch", pa.table(arrays))
         names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
         case.con.execute(f"INSERT INTO records ({names}) SELECT {names} FROM veracity_batch")
         case.con.unregister("veracity_batch")
-        self.columns, self.size = {c: [] for c in RECORD_COLUMNS}, 0
+        self.first_id += size
+        self.numbers, self.values, self.cells = [], [], []
+        return self.first_id
 
 
 def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, table_no: int,
@@ -94,22 +121,20 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
     load = TableLoad(mapped=set(overrides))
-    next_id = int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records"))
-    batch = _Batch()
-    fixed = {"source_id": source_id, "source_file": source_file, "sheet": raw.name, "table_no": table_no,
-             "role": request.role}
+    batch = _Batch({"source_id": source_id, "source_file": source_file, "sheet": raw.name,
+                    "table_no": table_no, "role": request.role}, layout.columns,
+                   int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records")))
     for number, row in enumerate(chain(sample, rest), start=1):
         load.data_rows = number
         if is_blank(row) or is_total_row(row) or layout.is_header_again(row):
             continue
         values, problems = plan.build(row)
         for problem in problems:
-            _finding(case, problem, source_file, raw.name, number, next_id)
+            _finding(case, problem, source_file, raw.name, number, batch.first_id + len(batch.numbers))
         load.problems += len(problems)
-        _append(batch, fixed, next_id, number, values, layout, row)
-        next_id += 1
+        batch.add(number, values, row)
         load.records += 1
-        if batch.size >= BATCH:
+        if len(batch.numbers) >= BATCH:
             batch.flush(case)
             progress(f"reading {source_file}", load.records)
             if time.monotonic() - started > limits.seconds_per_file:
@@ -119,23 +144,6 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
     require_data_rows(layout, load.records, source=source_file, place=where)
     _record_table(case, source_id, raw.name, layout, plan, load)
     return load
-
-
-def _append(batch: _Batch, fixed: dict[str, Any], record_id: int, number: int,
-            values: dict[str, Any], layout: HeaderLayout, row: Row) -> None:
-    cols = batch.columns
-    for key, value in fixed.items():
-        cols[key].append(value)
-    cols["record_id"].append(record_id)
-    cols["row"].append(number)
-    for name in FIELDS:
-        cols[name].append(values.get(name))
-    labels = layout.columns
-    if len(row) > len(labels):
-        labels = labels + tuple(f"column {k}" for k in range(len(labels) + 1, len(row) + 1))
-    cols["cells"].append(json.dumps([[label, _cell_text(v)] for label, v in zip(labels, row, strict=False)],
-                                    ensure_ascii=False))
-    batch.size += 1
 
 
 def _finding(case: Case, problem: Any, source_file: str, sheet: str, row: int, record_id: int) -> None:

@@ -1,0 +1,117 @@
+"""Ingest throughput against the tools a user would otherwise pick, in one run.
+
+CSV: ``veracity add`` of a generated 1,000,000-row register against DuckDB's own
+``read_csv`` loading the same file into a table. XLSX: ``veracity add`` of a
+200,000-row workbook against bare openpyxl read-only iteration. Peak memory of
+each veracity run is the child process's maximum resident set size.
+
+    .venv/bin/python bench/ingest_bench.py [--csv-rows 1000000] [--xlsx-rows 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import openpyxl
+
+from veracity.idnumber import check_character
+
+GIVEN = ("买买提", "阿不都热依木", "艾合买提", "阿依古丽", "古丽米热", "热依拉", "努尔买买提", "帕提古丽", "伊力哈木")
+FATHERS = ("吐尔逊", "艾买提", "阿不都拉", "肉孜", "托合提", "库尔班", "玉素甫")
+HEADER = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "住址", "收押原因"]
+REASONS = ("宗教极端", "有亲属在国外", "超生", "去过敏感国家", "不放心人员")
+
+
+def _rows(n: int, seed: int = 1) -> list[list[object]]:
+    rng = random.Random(seed)
+    out: list[list[object]] = []
+    for k in range(n):
+        male = rng.random() < 0.5
+        born = date(1940, 1, 1) + timedelta(days=rng.randrange(25000))
+        body = f"6532{rng.choice(('01', '21', '22', '23', '24', '25', '26', '27'))}{born:%Y%m%d}" \
+               f"{rng.randrange(500) * 2 + male:03d}"
+        out.append([k + 1, f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", "男" if male else "女", "维吾尔族",
+                    body + check_character(body), f"{born:%Y.%m.%d}", f"墨玉县{rng.randrange(1, 40)}村",
+                    rng.choice(REASONS)])
+    return out
+
+
+def _write_csv(path: Path, rows: list[list[object]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(",".join(HEADER) + "\n")
+        for row in rows:
+            handle.write(",".join(map(str, row)) + "\n")
+
+
+def _write_xlsx(path: Path, rows: list[list[object]]) -> None:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("名单")
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def _veracity_add(folder: Path, path: Path) -> tuple[float, float]:
+    """Seconds and peak MiB of ``veracity add`` of PATH into a new case (a child process)."""
+    case = folder / f"case-{path.suffix[1:]}"
+    subprocess.run([sys.executable, "-m", "veracity", "init", str(case)], check=True, capture_output=True)
+    code = ("import resource, sys, time; from pathlib import Path; from veracity.case import open_case; "
+            "from veracity.ingest.pipeline import AddRequest, add_files; t = time.perf_counter(); "
+            "c = open_case(Path(sys.argv[1])); add_files(c, [Path(sys.argv[2])], AddRequest(role='leak')); "
+            "c.close(); print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, str(case), str(path)], check=True, capture_output=True,
+                         text=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def _duckdb_read_csv(path: Path) -> float:
+    start = time.perf_counter()
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true)", [str(path)])
+    con.close()
+    return time.perf_counter() - start
+
+
+def _openpyxl_iterate(path: Path) -> float:
+    start = time.perf_counter()
+    book = openpyxl.load_workbook(path, read_only=True)
+    for sheet in book.worksheets:
+        for _row in sheet.iter_rows(values_only=True):
+            pass
+    book.close()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--csv-rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=200_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        csv_path, xlsx_path = folder / "register.csv", folder / "register.xlsx"
+        _write_csv(csv_path, _rows(args.csv_rows))
+        _write_xlsx(xlsx_path, _rows(args.xlsx_rows, seed=2))
+        ours_csv, mem_csv = _veracity_add(folder, csv_path)
+        duck = _duckdb_read_csv(csv_path)
+        ours_xlsx, mem_xlsx = _veracity_add(folder, xlsx_path)
+        bare = _openpyxl_iterate(xlsx_path)
+    print(f"CSV  {args.csv_rows:>9,} rows: veracity add {ours_csv:7.1f} s (peak {mem_csv:,.0f} MiB), "
+          f"DuckDB read_csv {duck:5.1f} s, ratio {ours_csv / duck:.1f}x")
+    print(f"XLSX {args.xlsx_rows:>9,} rows: veracity add {ours_xlsx:7.1f} s (peak {mem_xlsx:,.0f} MiB), "
+          f"openpyxl read-only {bare:5.1f} s, ratio {ours_xlsx / bare:.2f}x")
+    print(f"this process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
