@@ -28,3 +28,8 @@ class Limits:
     max_sheets: int = 500                     # sheets or tables in one file
     header_scan_rows: int = 30                # rows searched for the header
     seconds_per_file: float = 1800.0          # time budget of one file's ingest
+    max_pages: int = 2_000                    # PDF: pages in one document
+    max_image_pixels: int = 60_000_000        # one image or rendered page (a 300-dpi A3 page is 17.5 M)
+    max_parser_bytes: int = 2048 * MIB        # PDF: memory of the parsing process (decompression bombs)
+    ocr_dpi: int = 300                        # scanned PDF pages are rendered at this resolution for OCR
+    ocr_seconds_per_page: float = 120.0       # one page (image) in Tesseract

@@ -1,0 +1,196 @@
+"""OCR of scanned pages with Tesseract: page text, and ruled tables cell by cell, each cell with its confidence.
+
+Tesseract runs through pytesseract (a maintained wrapper around the
+``tesseract`` command: a subprocess, so ``Limits.ocr_seconds_per_page`` is
+enforced by killing it, and a crash in Tesseract cannot take veracity down;
+tesserocr would need a C++ build against libtesseract). Languages are
+``chi_sim+uig+eng`` for text and ``chi_sim+eng`` for table cells (Uyghur
+Arabic script in a cell is rare in registers and triples the time).
+
+Tables: ruling lines are found on the binarised page (a row of pixels dark
+over ``RULE_SHARE`` of the page width is a horizontal rule; within the span
+of the rules, a column dark over ``COLUMN_SHARE`` of that height a vertical
+one), erased, and the table area is read once (``--psm 6``). Each word goes
+to the grid cell holding its centre; a cell's confidence is the lowest of
+its words' (0..1), so a finding on a cell can say how sure the reading is.
+A single dot-like mark between two CJK characters is read as the middle dot
+of transliterated Uyghur names (Tesseract reads "·" as . , “ or ").
+A page without rules gives text only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+from veracity.ingest.documents import PageText
+from veracity.ingest.guard import FileGuard
+from veracity.ingest.stitch import Fragment
+
+TEXT_LANGUAGES = "chi_sim+uig+eng"
+TABLE_LANGUAGES = "chi_sim+eng"
+RULE_SHARE = 0.3
+COLUMN_SHARE = 0.8
+ERASE = 3            # pixels around a rule painted white
+MIN_CELLS = 2
+_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*[.,，。“”\"'`·•・\-_]\s*(?=[\u3400-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word Tesseract read: text, confidence in [0, 1], box in pixels, and its line."""
+
+    text: str
+    confidence: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line: tuple[int, int, int] = (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class OcrRead:
+    """What one page gave: its text and its table fragments."""
+
+    text: PageText
+    fragments: tuple[Fragment, ...]
+
+
+def name_dots(text: str) -> str:
+    """A dot-like mark read between two CJK characters as the middle dot of a transliterated name.
+
+    >>> name_dots("阿依古丽.吐尔逊"), name_dots("买买提 “ 库尔班"), name_dots("1979-01-20")
+    ('阿依古丽·吐尔逊', '买买提·库尔班', '1979-01-20')
+    """
+    return _DOT.sub("·", text)
+
+
+def join_words(words: Sequence[Word]) -> str:
+    """Words of one cell or line, left to right: a space only where the gap is wider than half a glyph.
+
+    >>> join_words([Word("买买", 0.9, 0, 0, 40, 20), Word("提", 0.9, 42, 0, 20, 20)])
+    '买买提'
+    >>> join_words([Word("Tursun", 0.9, 0, 0, 60, 20), Word("Memet", 0.9, 80, 0, 50, 20)])
+    'Tursun Memet'
+    """
+    out = ""
+    previous: Word | None = None
+    for word in sorted(words, key=lambda w: w.left):
+        if previous is not None:
+            gap = word.left - (previous.left + previous.width)
+            out += " " if gap > max(previous.height, word.height) / 2 else ""
+        out += word.text
+        previous = word
+    return out
+
+
+def _rules(share: NDArray[np.float64], threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive indices whose dark share passes THRESHOLD, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for i in np.flatnonzero(share > threshold).tolist():
+        if runs and i - runs[-1][1] <= 2:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def find_grid(pixels: NDArray[np.uint8]) -> tuple[list[int], list[int]]:
+    """Row and column rule positions (centres, in pixels) of the ruled table on a greyscale page."""
+    dark = pixels < 128
+    rows = _rules(dark.mean(axis=1), RULE_SHARE)
+    if len(rows) < MIN_CELLS:
+        return [], []
+    top, bottom = rows[0][0], rows[-1][1]
+    columns = _rules(dark[top : bottom + 1].mean(axis=0), COLUMN_SHARE)
+    if len(columns) < MIN_CELLS:
+        return [], []
+    return [(a + b) // 2 for a, b in rows], [(a + b) // 2 for a, b in columns]
+
+
+def _tesseract(image: Image.Image, languages: str, guard: FileGuard, place: str) -> list[Word]:
+    import pytesseract  # type: ignore[import-untyped]
+
+    seconds = max(1, round(guard.limits.ocr_seconds_per_page))
+    try:
+        data = pytesseract.image_to_data(image, lang=languages, config="--psm 6", timeout=seconds,
+                                         output_type=pytesseract.Output.DICT)
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise guard.error(f"OCR took longer than {seconds} s; stopped", place) from exc
+    except (pytesseract.TesseractError, OSError, ValueError) as exc:
+        raise guard.failure(exc, place) from None
+    words = []
+    for k, text in enumerate(data["text"]):
+        if text.strip() and float(data["conf"][k]) >= 0:
+            words.append(Word(text.strip(), float(data["conf"][k]) / 100, int(data["left"][k]),
+                              int(data["top"][k]), int(data["width"][k]), int(data["height"][k]),
+                              (int(data["block_num"][k]), int(data["par_num"][k]), int(data["line_num"][k]))))
+    return words
+
+
+def _cells(words: Sequence[Word], ys: list[int], xs: list[int]) -> Fragment:
+    """Words placed in the grid cells holding their centres."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        cy, cx = word.top + word.height / 2, word.left + word.width / 2
+        r = next((i for i in range(len(ys) - 1) if ys[i] <= cy < ys[i + 1]), None)
+        c = next((j for j in range(len(xs) - 1) if xs[j] <= cx < xs[j + 1]), None)
+        if r is not None and c is not None:
+            cells.setdefault((r, c), []).append(word)
+    rows, confidences = [], []
+    for r in range(len(ys) - 1):
+        found = [cells.get((r, c), []) for c in range(len(xs) - 1)]
+        rows.append(tuple(name_dots(join_words(w)) for w in found))
+        confidences.append(tuple(min(x.confidence for x in w) if w else None for w in found))
+    width = (xs[-1] - xs[0]) or 1
+    widths = tuple(round((b - a) / width, 4) for a, b in zip(xs, xs[1:], strict=False))
+    return Fragment(0, tuple(rows), widths, tuple(confidences), first_on_page=True, last_on_page=True)
+
+
+def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
+    """OCR of one page image (pixels already checked against the limits)."""
+    place = f"page {page}"
+    guard.check_clock(place)
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    ys, xs = find_grid(grey)
+    if not ys:
+        words = _tesseract(image, TEXT_LANGUAGES, guard, place)
+        return OcrRead(_page_text(words, page), ())
+    clean = grey.copy()
+    for y in ys:
+        clean[max(0, y - ERASE) : y + ERASE + 1, xs[0] : xs[-1] + 1] = 255
+    for x in xs:
+        clean[ys[0] : ys[-1] + 1, max(0, x - ERASE) : x + ERASE + 1] = 255
+    left, top = xs[0], ys[0]
+    words = _tesseract(Image.fromarray(clean[top : ys[-1] + 1, left : xs[-1] + 1]), TABLE_LANGUAGES, guard, place)
+    fragment = _cells(words, [y - top for y in ys], [x - left for x in xs])
+    text = "\n".join(" ".join(str(c) for c in row if c) for row in fragment.rows)
+    confidence = _mean(words)
+    return OcrRead(PageText(page, text, True, confidence), (Fragment(page, fragment.rows, fragment.widths,
+                                                                     fragment.confidences, True, True),))
+
+
+def _mean(words: Sequence[Word]) -> float | None:
+    return round(sum(w.confidence for w in words) / len(words), 4) if words else None
+
+
+def _page_text(words: Sequence[Word], page: int) -> PageText:
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    text = "\n".join(join_words(lines[key]) for key in sorted(lines))
+    return PageText(page, text, True, _mean(words))
+
+
+def ocr_page_png(png: bytes, page: int, guard: FileGuard) -> OcrRead:
+    """OCR of a page the PDF child rendered (a PNG it made, within the pixel limit)."""
+    with Image.open(io.BytesIO(png), formats=["PNG"]) as image:
+        image.load()
+        return ocr_image(image, page, guard)

@@ -1,0 +1,132 @@
+"""The part of PDF reading that runs in the sandboxed child: pdfplumber over every page, plain values out.
+
+Kept apart from ``pdf_reader`` so that the child imports only pdfplumber
+and ``Limits``. See ``pdf_reader`` for what is read and how cells are laid out.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from veracity.limits import Limits
+
+SPAN_TOLERANCE = 1.0  # points: a cell edge this close to a grid line ends on it
+
+
+@dataclass(frozen=True)
+class PdfTable:
+    """One table on one page: rows of cells (str, None where no cell) and the relative column widths."""
+
+    rows: tuple[tuple[str | None, ...], ...]
+    widths: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """What the child read from one page."""
+
+    number: int
+    text: str
+    tables: tuple[PdfTable, ...]
+    size: str
+    fonts: tuple[str, ...]
+    scan: bytes | None = None   # PNG of the page at ocr_dpi when it has no text layer but images
+
+
+@dataclass(frozen=True)
+class PdfExtract:
+    """The document information dictionary and the pages, as plain values returned by the child."""
+
+    info: tuple[tuple[str, str], ...]
+    pages: tuple[PdfPage, ...]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "·•・"
+
+
+def join_lines(text: str) -> str:
+    """A cell's lines as one string: no space between CJK characters, one space otherwise.
+
+    >>> join_lines("阿不都热依木·阿不\\n都拉"), join_lines("Tursun\\nMemet"), join_lines(" a ")
+    ('阿不都热依木·阿不都拉', 'Tursun Memet', ' a ')
+    """
+    parts = text.split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        glue = "" if out and part and _is_cjk(out[-1]) and _is_cjk(part[0]) else " "
+        out = out + glue + part if out and part else out + part
+    return out
+
+
+def _grid(table: Any) -> tuple[tuple[str | None, ...], ...]:
+    """pdfplumber's table as a grid, each merged cell's text given to every grid cell it covers."""
+    texts = table.extract()
+    rows = table.rows
+    xs = sorted({cell[0] for row in rows for cell in row.cells if cell is not None})
+    tops = [row.bbox[1] for row in rows]
+    grid: list[list[str | None]] = [[None] * len(xs) for _ in rows]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row.cells):
+            if cell is None or j >= len(xs):
+                continue
+            value = join_lines(texts[i][j] or "")
+            right = [c for c in range(j, len(xs)) if xs[c] < cell[2] - SPAN_TOLERANCE]
+            down = [r for r in range(i, len(rows)) if tops[r] < cell[3] - SPAN_TOLERANCE]
+            for r in down:
+                for c in right:
+                    if grid[r][c] is None:
+                        grid[r][c] = value
+    return tuple(tuple(row) for row in grid)
+
+
+def _widths(table: Any) -> tuple[float, ...]:
+    xs = sorted({cell[0] for cell in table.cells} | {table.bbox[2]})
+    total = (xs[-1] - xs[0]) or 1.0
+    return tuple(round((b - a) / total, 4) for a, b in zip(xs, xs[1:], strict=False))
+
+
+def _page(page: Any, limits: Limits) -> PdfPage:
+    """One page read by pdfplumber inside the child."""
+    tables = tuple(PdfTable(_grid(t), _widths(t)) for t in page.find_tables())
+    text = page.extract_text() or ""
+    fonts = tuple(sorted({str(c.get("fontname", "")) for c in page.chars}))
+    scan = None
+    if not page.chars and page.images:
+        dpi = limits.ocr_dpi
+        pixels = round(page.width * dpi / 72) * round(page.height * dpi / 72)
+        if pixels > limits.max_image_pixels:
+            raise ValueError(f"page {page.page_number}: {pixels} pixels at {dpi} dpi, more than the limit "
+                             f"of {limits.max_image_pixels}")
+        out = io.BytesIO()
+        page.to_image(resolution=dpi).original.convert("L").save(out, "PNG")
+        scan = out.getvalue()
+    return PdfPage(page.page_number, text, tables, f"{page.width:.0f}x{page.height:.0f} pt", fonts, scan)
+
+
+def extract_pdf(path: str, limits: Limits) -> PdfExtract:
+    """Every page of the PDF at PATH (runs in the sandboxed child; raises on any problem)."""
+    import pdfplumber
+
+    started = time.monotonic()
+    with pdfplumber.open(path, unicode_norm=None) as pdf:
+        count = len(pdf.pages)
+        if count > limits.max_pages:
+            raise ValueError(f"{count} pages, more than the limit of {limits.max_pages}")
+        info = tuple((str(k), _text(v)) for k, v in (pdf.metadata or {}).items())
+        pages = []
+        for page in pdf.pages:
+            if time.monotonic() - started > limits.seconds_per_file:
+                raise TimeoutError(f"page {page.page_number}: out of time")
+            pages.append(_page(page, limits))
+            page.close()
+    return PdfExtract(info, tuple(pages))
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-16") if value.startswith(b"\xfe\xff") else value.decode("latin-1")
+    return str(value)
