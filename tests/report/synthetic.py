@@ -144,9 +144,10 @@ def build(path: Path, n: int = 40, seed: int = 11) -> Synthetic:
 
 def add_links(case: Case, people: int) -> None:
     """A links table as linkage will write it: every testimony row linked to its leak row."""
-    case.con.execute("CREATE TABLE links (source_file_a VARCHAR, row_a INTEGER, source_file_b VARCHAR, "
-                     "row_b INTEGER, match_probability DOUBLE, level VARCHAR, status VARCHAR)")
     for k in range(0, people, 3):
-        case.con.execute("INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, 'auto')",
-                         [LEAK, k + 1, TESTIMONIES, k // 3 + 1, 0.99 - k / 1000,
-                          "confirmed" if k % 2 else "probable"])
+        case.con.execute(
+            "INSERT INTO links (source_file_a, row_a, source_file_b, row_b, match_probability, level, status, "
+            "link_id, sheet_a, sheet_b, record_id_a, record_id_b, rule, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, 'Sheet1', '', ?, ?, 'model', '{}')",
+            [LEAK, k + 1, TESTIMONIES, k // 3 + 1, 0.99 - k / 1000, "confirmed" if k % 2 else "probable",
+             f"L{k}", k + 1, 10_000 + k // 3])

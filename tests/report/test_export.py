@@ -50,11 +50,21 @@ def test_summary_is_one_object_of_counts(opened: Case, tmp_path: Path) -> None:
         54, {"id.checksum": 3, "stat.checksum_share": 1}, None)
 
 
-def test_summary_counts_links_by_level_and_confirmed_persons(opened: Case, tmp_path: Path) -> None:
+def _summary(case: Case, tmp_path: Path) -> dict[str, object]:
+    export_table(case, "summary", Format.JSON, tmp_path / "s.json")
+    loaded: dict[str, object] = json.loads((tmp_path / "s.json").read_text("utf-8"))
+    return loaded
+
+
+def test_summary_counts_links_by_level(opened: Case, tmp_path: Path) -> None:
     add_links(opened, 40)
-    export_table(opened, "summary", Format.JSON, tmp_path / "s.json")
-    summary = json.loads((tmp_path / "s.json").read_text("utf-8"))
-    assert (summary["links_by_level"], summary["confirmed_persons"]) == ({"confirmed": 7, "probable": 7}, 7)
+    assert _summary(opened, tmp_path)["links_by_level"] == {"confirmed": 7, "probable": 7}
+
+
+def test_summary_counts_confirmed_persons_from_the_persons_table(opened: Case, tmp_path: Path) -> None:
+    add_links(opened, 40)
+    opened.con.execute("INSERT INTO persons VALUES (1, 1, 'confirmed', 2, 2, NULL), (2, 2, 'probable', 1, 2, NULL)")
+    assert _summary(opened, tmp_path)["confirmed_persons"] == 1
 
 
 def test_links_before_linkage_is_a_header_alone(opened: Case, tmp_path: Path) -> None:

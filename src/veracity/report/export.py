@@ -25,8 +25,8 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa  # type: ignore[import-untyped]
-import pyarrow.parquet as pq  # type: ignore[import-untyped]
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from veracity.case import Case
 from veracity.errors import UsageError

@@ -181,7 +181,8 @@ def person_key(id_number: str | None, name: str | None) -> str:
 
 
 def _min_length(term: str) -> int:
-    return 2 if any(unicodedata.name(c, "").startswith("CJK") for c in term) else 4
+    """Shortest spelling worth finding: four letters in ASCII, two in other scripts (two hanzi)."""
+    return 4 if term.isascii() else 2
 
 
 class NameIndex:
@@ -254,10 +255,10 @@ class Redactor:
 
 
 def name_pairs(case: Case) -> Iterable[tuple[str, str | None]]:
-    """Every distinct (name, identity number) the case holds, in records and in claims, streamed."""
-    parts = [f"SELECT {f} AS n, id_number AS i FROM records WHERE coalesce({f}, '') <> ''"
+    """Every distinct name the case holds, in records and in claims, with its smallest id number, streamed."""
+    parts = [f"SELECT {f} AS n, nullif(id_number, '') AS i FROM records WHERE coalesce({f}, '') <> ''"
              for f in NAME_FIELDS]
-    parts.append("SELECT subject_name, subject_id FROM claims WHERE subject_name <> ''")
-    cursor = case.con.execute(f"SELECT DISTINCT n, i FROM ({' UNION ALL '.join(parts)})")
+    parts.append("SELECT subject_name, nullif(subject_id, '') FROM claims WHERE subject_name <> ''")
+    cursor = case.con.execute(f"SELECT n, min(i) FROM ({' UNION ALL '.join(parts)}) GROUP BY n")
     while chunk := cursor.fetchmany(50_000):
         yield from ((str(n), None if i is None else str(i)) for n, i in chunk)

@@ -35,6 +35,13 @@ class CaseState:
         return action in self.actions
 
 
+def stage_ran(case: Case, state: CaseState, action: str, table: str) -> bool:
+    """Whether a stage has run: its audit action is recorded, or its table holds rows."""
+    if state.ran(action):
+        return True
+    return state.has(table) and bool(case.scalar(f'SELECT count(*) FROM (SELECT 1 FROM "{table}" LIMIT 1)'))
+
+
 def read_state(case: Case) -> CaseState:
     """The tables of the case's main schema and the actions of its audit log."""
     rows = case.con.execute(

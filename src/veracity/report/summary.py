@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from veracity.case import Case
-from veracity.report.state import CaseState, read_state
+from veracity.report.state import CaseState, read_state, stage_ran
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ def _confirmed(case: Case, state: CaseState) -> int | None:
 def summarise(case: Case) -> Summary:
     """Count what the case holds."""
     state = read_state(case)
+    linked, judged = stage_ran(case, state, "link", "links"), stage_ran(case, state, "judge", "verdicts")
     return Summary(
         records=int(case.scalar("SELECT count(*) FROM records")),
         records_by_role=_counts(case, "SELECT role, count(*) FROM records GROUP BY 1 ORDER BY 1"),
@@ -58,13 +59,13 @@ def summarise(case: Case) -> Summary:
         findings=int(case.scalar("SELECT count(*) FROM findings")),
         findings_by_check=_counts(case, "SELECT check_id, count(*) FROM findings GROUP BY 1 ORDER BY 1"),
         links_by_level=(_counts(case, "SELECT level, count(*) FROM links GROUP BY 1 ORDER BY 1")
-                        if state.has("links", "level") else None),
-        confirmed_persons=_confirmed(case, state),
-        families=int(case.scalar("SELECT count(*) FROM families")) if state.has("families") else None,
+                        if linked and state.has("links", "level") else None),
+        confirmed_persons=_confirmed(case, state) if linked else None,
+        families=int(case.scalar("SELECT count(*) FROM families")) if linked and state.has("families") else None,
         claims=int(case.scalar("SELECT count(*) FROM claims")),
         verdicts=(_counts(case, "SELECT verdict, count(*) FROM verdicts GROUP BY 1 ORDER BY 1")
-                  if state.has("verdicts", "verdict") else None),
+                  if judged and state.has("verdicts", "verdict") else None),
         stages={"check": state.ran("check") or bool(case.scalar(
                     "SELECT count(*) FROM findings WHERE stage = 'check'")),
-                "link": state.has("links"), "judge": state.has("verdicts")},
+                "link": linked, "judge": judged},
     )

@@ -44,40 +44,40 @@ class Table:
     redact: Redact
 
 
+Cell = Callable[[View, str, Row], object]
+_REDUCERS: dict[str, Callable[[View, str], str]] = {
+    "id_number": View.id_number, "subject_id": View.id_number, "birth_date": View.date_of_birth,
+    "address": View.address, "locality": View.address, "household": View.household}
+
+
 def _cell_redactor(columns: tuple[str, ...]) -> Redact:
-    """Redact each cell by its column: kept, blanked, reduced, pseudonymised or scrubbed."""
-    index = {c: k for k, c in enumerate(columns)}
+    """Redact each cell by its column: kept, blanked, reduced, pseudonymised or scrubbed (planned once)."""
+    plan = [_plan(column, columns) for column in columns]
 
     def redact(view: View, row: Row) -> tuple[object, ...]:
-        def get(column: str) -> str | None:
-            value = row[index[column]] if column in index else None
-            return None if value is None else str(value)
-
-        out: list[object] = []
-        for column, value in zip(columns, row, strict=True):
-            out.append(_redact_cell(view, column, value, get))
-        return tuple(out)
+        return tuple(value if value is None or cell is None else cell(view, str(value), row)
+                     for cell, value in zip(plan, row, strict=True))
 
     return redact
 
 
-def _first_name(get: Callable[[str], str | None]) -> str | None:
-    return next((v for f in NAME_FIELDS if (v := get(f))), None)
-
-
-def _redact_cell(view: View, column: str, value: object, get: Callable[[str], str | None]) -> object:
-    if value is None or column in _KEEP:
-        return value
-    text = str(value)
+def _plan(column: str, columns: tuple[str, ...]) -> Cell | None:
+    """How COLUMN is redacted; None when it is kept as it is."""
+    if column in _KEEP:
+        return None
+    if column in _BLANK - {"name"}:
+        return lambda view, text, row: ""
     if column in ("name", "subject_name"):
-        number = get("id_number") if column == "name" else get("subject_id")
-        return view.person(number, _first_name(get) if column == "name" else text)
-    if column in _BLANK:
-        return ""
-    reducers: dict[str, Callable[[str], str]] = {
-        "id_number": view.id_number, "subject_id": view.id_number, "birth_date": view.date_of_birth,
-        "address": view.address, "locality": view.address, "household": view.household}
-    return reducers.get(column, view.text)(text)
+        number_at = columns.index("id_number" if column == "name" else "subject_id")
+        names_at = [columns.index(f) for f in NAME_FIELDS if f in columns] if column == "name" else []
+
+        def person(view: View, text: str, row: Row) -> str:
+            name = next((str(row[k]) for k in names_at if row[k]), text)
+            return view.person(None if row[number_at] is None else str(row[number_at]), name)
+
+        return person
+    reduce = _REDUCERS.get(column, View.text)
+    return lambda view, text, row: reduce(view, text)
 
 
 def _records_sql() -> str:

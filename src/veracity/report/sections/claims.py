@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from veracity.case import Case
-from veracity.report.state import CaseState
+from veracity.report.state import CaseState, stage_ran
 from veracity.report.view import View
 
 SHOWN = 200
@@ -41,7 +41,8 @@ class Claims:
 
 def claims(case: Case, state: CaseState, view: View) -> Claims:
     """Read the claims and, when a ``verdicts`` table exists, their verdicts and evidence."""
-    judged = state.has("verdicts", "claim_id", "verdict", "evidence")
+    judged = state.has("verdicts", "claim_id", "verdict", "evidence") and stage_ran(case, state, "judge",
+                                                                                     "verdicts")
     verdict = ("v.verdict, v.evidence" if judged else "NULL, NULL")
     join = "LEFT JOIN verdicts v USING (claim_id)" if judged else ""
     rows = case.con.execute(

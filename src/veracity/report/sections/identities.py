@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from veracity.case import Case
-from veracity.report.state import CaseState
+from veracity.report.state import CaseState, stage_ran
 from veracity.report.view import View
 
 _LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level")
@@ -44,7 +44,7 @@ class Identities:
     linked: bool
     by_level: tuple[tuple[str, int], ...]
     by_source: tuple[tuple[str, str, int], ...]
-    persons: int | None
+    persons: tuple[tuple[str, int], ...]
     families: int | None
     example: LinkExample | None
 
@@ -74,11 +74,17 @@ def _count(case: Case, state: CaseState, table: str) -> int | None:
     return int(case.scalar(f'SELECT count(*) FROM "{table}"')) if state.has(table) else None
 
 
+def _persons(case: Case, state: CaseState) -> tuple[tuple[str, int], ...]:
+    if not state.has("persons", "level"):
+        return ()
+    rows = case.con.execute("SELECT level, count(*) FROM persons GROUP BY 1 ORDER BY 1").fetchall()
+    return tuple((str(level), int(n)) for level, n in rows)
+
+
 def identities(case: Case, state: CaseState, view: View) -> Identities:
     """Read the linkage tables, when linkage has run."""
-    if not state.has("links", *_LINK_COLUMNS):
-        return Identities(False, (), (), _count(case, state, "persons"), _count(case, state, "families"),
-                          None)
+    if not (state.has("links", *_LINK_COLUMNS) and stage_ran(case, state, "link", "links")):
+        return Identities(False, (), (), (), None, None)
     accepted = "WHERE status <> 'rejected'" if state.has("links", "status") else ""
     levels = case.con.execute(f"SELECT level, count(*) FROM links {accepted} GROUP BY 1 ORDER BY 1"
                               ).fetchall()
@@ -86,4 +92,4 @@ def identities(case: Case, state: CaseState, view: View) -> Identities:
         f"SELECT source_file_b, level, count(*) FROM links {accepted} GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
     return Identities(True, tuple((str(lv), int(n)) for lv, n in levels),
                       tuple((view.text(f), str(lv), int(n)) for f, lv, n in sources),
-                      _count(case, state, "persons"), _count(case, state, "families"), _example(case, view))
+                      _persons(case, state), _count(case, state, "families"), _example(case, view))
