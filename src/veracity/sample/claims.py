@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from veracity.locator import Locator
 from veracity.sample.detention import Detention
 from veracity.sample.idgen import draw_sequence, make_id
-from veracity.sample.name_parts import GivenName, full_zh
+from veracity.sample.name_parts import OUTSIDE_RECORDS, GivenName, by_uly, full_zh
 from veracity.sample.people import Person
 from veracity.sample.taxonomy import Taxonomy
 
@@ -178,9 +178,7 @@ def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> s
     """A leak person not used yet who fits SPEC: a detainee, or a relative when SPEC says so."""
     if spec.relative:
         pool = [
-            pid
-            for pid, locs in ctx.where.items()
-            if pid not in ctx.detentions and locs[0].source_file == ctx.leak_file
+            pid for pid, locs in ctx.where.items() if pid not in ctx.detentions and locs[0].source_file == ctx.leak_file
         ]
     else:
         pool = [pid for pid in ctx.detentions if spec.subject(ctx, pid)]
@@ -209,14 +207,10 @@ def _about_one(rng: random.Random, ctx: Context, tax: Taxonomy) -> list[Expected
     return out
 
 
-def _nobody(
-    rng: random.Random, ctx: Context, names: tuple[GivenName, ...], used_ids: set[str]
-) -> ExpectedClaim:
-    """A claim about a person in no record: a name and id number the case does not hold."""
-    taken = {full_zh(p.given, p.patronymic) for p in ctx.persons.values()}
-    male = [n for n in names if n.sex == "M"]
-    while (name := full_zh(rng.choice(male), rng.choice(male))) in taken:
-        pass
+def _nobody(rng: random.Random, names: tuple[GivenName, ...], used_ids: set[str]) -> ExpectedClaim:
+    """A claim about a person in no record: names no generated person carries, an id number nobody has."""
+    given, father = (by_uly(names)[uly] for uly in OUTSIDE_RECORDS)
+    name = full_zh(given, father)
     while (
         number := make_id(
             "653222", dt.date(1979, 1, 1) + dt.timedelta(days=rng.randrange(3650)), draw_sequence(rng, "M")
@@ -239,9 +233,7 @@ def _group(ctx: Context, tax: Taxonomy, township_zh: str) -> ExpectedClaim:
         "没有任何学员是因为做礼拜而被送去培训的。",
     )
     evidence = tuple(loc for pid in members for loc in _leak_rows(ctx, pid))
-    return ExpectedClaim(
-        cells, "contradicted", evidence, members, "the leak gives praying as a reason for these rows"
-    )
+    return ExpectedClaim(cells, "contradicted", evidence, members, "the leak gives praying as a reason for these rows")
 
 
 def expected_claims(
@@ -253,7 +245,7 @@ def expected_claims(
     township_zh: str,
 ) -> list[ExpectedClaim]:
     """All claims, numbered C01, C02 ... in file order."""
-    claims = [*_about_one(rng, ctx, tax), _nobody(rng, ctx, names, used_ids), _group(ctx, tax, township_zh)]
+    claims = [*_about_one(rng, ctx, tax), _nobody(rng, names, used_ids), _group(ctx, tax, township_zh)]
     return [
         ExpectedClaim((f"C{i:02d}", *c.cells), c.verdict, c.evidence, c.subjects, c.rationale)
         for i, c in enumerate(claims, 1)

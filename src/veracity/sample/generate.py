@@ -12,7 +12,7 @@ from veracity.sample import claims as claims_mod
 from veracity.sample import files, leak, register, testimonies
 from veracity.sample.defects import plant
 from veracity.sample.detention import Detention, candidates, detain
-from veracity.sample.name_parts import GivenName, load_given_names
+from veracity.sample.name_parts import GivenName, load_given_names, population_names
 from veracity.sample.people import LIST_DATE, Household, Person, build_households, new_builder, persons_by_pid
 from veracity.sample.places import TOWNSHIPS
 from veracity.sample.taxonomy import Taxonomy, load_taxonomy
@@ -112,9 +112,7 @@ def _register(
 ) -> tuple[list[register.Entry], list[DocTable]]:
     """A fifth of the leak's people, half the outside victims, other outsiders; rows added to WHERE."""
     chosen = set(_sample(rng, in_leak, 0.2))
-    held = [pid for pid in in_leak if pid in chosen and pid in w.detentions] + victims_out[
-        : len(victims_out) // 2
-    ]
+    held = [pid for pid in in_leak if pid in chosen and pid in w.detentions] + victims_out[: len(victims_out) // 2]
     others = [(pid, "学员家属") for pid in in_leak if pid in chosen and pid not in w.detentions]
     taken = set(held)
     others += [(pid, "重点人员") for pid in _sample(rng, [o for o in outsiders if o not in taken], 0.3)]
@@ -130,14 +128,13 @@ def generate(out_dir: Path, seed: int = 2020, scale: float = 1.0) -> SampleCase:
         raise ValueError(f"scale must be at least {MIN_SCALE}, got {scale}")
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    names, tax = load_given_names(), load_taxonomy()
+    all_names, tax = load_given_names(), load_taxonomy()
+    names = population_names(all_names)
     w = _world(rng, names, tax, round(DETAINEES_AT_SCALE_1 * scale))
     in_leak = [pid for h in w.leak for pid in h.members]
     defects = plant(rng, [w.persons[pid] for pid in in_leak], w.persons, w.detentions, names)
     layout = leak.lay_out(w.leak, w.persons, w.detentions, defects, tax, rng, TOWNSHIP)
-    where: dict[str, list[Locator]] = {
-        pid: [Locator(files.LEAK, leak.SHEET, row)] for pid, row in layout.rows.items()
-    }
+    where: dict[str, list[Locator]] = {pid: [Locator(files.LEAK, leak.SHEET, row)] for pid, row in layout.rows.items()}
 
     outsiders = sorted(p.pid for h in w.extra for p in candidates(h, w.persons))
     victims_out = _sample(rng, outsiders, 0.15)
@@ -147,7 +144,7 @@ def generate(out_dir: Path, seed: int = 2020, scale: float = 1.0) -> SampleCase:
     avoid = frozenset(d.pid for d in defects)
     ctx = claims_mod.Context(w.persons, w.detentions, where, files.LEAK, avoid)
     used_ids = {p.id_number for p in w.persons.values()}
-    claims = claims_mod.expected_claims(rng, ctx, tax, names, used_ids, TOWNSHIPS[TOWNSHIP][0])
+    claims = claims_mod.expected_claims(rng, ctx, tax, all_names, used_ids, TOWNSHIPS[TOWNSHIP][0])
 
     n = len(w.detentions)
     out = SampleCase(out_dir, n, len(in_leak) - n, len(tests), len(entries), len(defects))
@@ -220,9 +217,7 @@ def _files(layout: leak.Layout, tests: int, entries: list[register.Entry], claim
         files.TESTIMONIES: {"role": "reference", "tables": [_table("", [1], tests, records=True)]},
         files.REGISTER: {
             "role": "reference",
-            "tables": [
-                _table(f"table {t}", [1], n, records=True) for t, n in zip((1, 2), per_table, strict=True)
-            ],
+            "tables": [_table(f"table {t}", [1], n, records=True) for t, n in zip((1, 2), per_table, strict=True)],
         },
         files.CLAIMS: {"role": "claims", "tables": [_table("", [1], claims, records=False)]},
     }
