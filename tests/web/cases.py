@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veracity.case import Case, create_case, open_case
+from veracity.link.levels import Level, Status
+from veracity.link.links import Link
+from veracity.link.store import write_links
 
 HOSTILE = '<script>alert("x")</script>古丽'
 LEAK, TESTIMONIES = "leak.xlsx", "testimonies.csv"
@@ -61,11 +64,12 @@ def build(path: Path) -> WebCase:
 
 
 def add_links(path: Path) -> None:
-    """A links table as linkage writes it (the DESIGN export columns): each testimony to its leak row."""
-    with open_case(path) as case, case.change("test-links"):
-        case.con.execute("CREATE TABLE links (source_file_a VARCHAR, row_a INTEGER, source_file_b VARCHAR, "
-                         "row_b INTEGER, match_probability DOUBLE, level VARCHAR, status VARCHAR)")
-        for k in (1, 2):
-            case.con.execute("INSERT INTO links VALUES (?, ?, ?, ?, 0.95, 'probable', 'auto')",
-                             [LEAK, k, TESTIMONIES, k])
-
+    """Links as linkage writes them (``veracity.link.store``): each testimony to its leak row, probable."""
+    links = [Link(a=(LEAK, "Sheet1", k), b=(TESTIMONIES, "", k), record_a=k, record_b=100 + k,
+                  probability=0.95 - k / 100, weight=None, level=Level.PROBABLE, status=Status.AUTO,
+                  name_score=0.9, rule="model", evidence=json.dumps(
+                      {"fields": [{"comparison": "name", "agreement": "same name across scripts",
+                                   "bayes_factor": 300.0}], "name": "", "rule": "model"}))
+             for k in (1, 2)]
+    with open_case(path) as case, case.change("link", {"engine": "test"}):
+        write_links(case, links)

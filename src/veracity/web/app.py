@@ -1,9 +1,8 @@
 """``create_app``: the FastAPI application of the review UI, built from explicit settings.
 
 >>> from pathlib import Path
->>> app = create_app(Path("no-such-case"), "t0ken")
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/records"))
-['/records', '/records/{record_id}']
+>>> create_app(Path("no-such-case"), "t0ken", owner="ana").state.door.owner_user
+User(name='ana', role=<Role.ADMIN: 'admin'>)
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from veracity.report.sections.records import Count, RecordsShow, records_show
 from veracity.report.state import read_state
 from veracity.report.summary import Summary, summarise
 from veracity.report.view import View
+from veracity.web.records import linkage_ran
 
 FINDINGS_PAGE = 100
 _UNREDACTED = View(None)
@@ -32,11 +33,30 @@ def _pairs(counts: tuple[Count, ...]) -> list[tuple[str, int]]:
 
 
 @dataclass(frozen=True)
+class Stages:
+    """Which analyses have run; a page shows "not run yet" for the others, never an empty figure."""
+
+    checked: bool
+    linked: bool
+    judged: bool
+
+
+def stages(case: Case) -> Stages:
+    """What has run, from the audit log and the tables' contents."""
+    state = read_state(case)
+    checked = state.ran("check") or bool(case.scalar("SELECT count(*) FROM findings WHERE stage = 'check'"))
+    judged = state.has("verdicts", "verdict") and (
+        state.ran("judge") or bool(case.scalar("SELECT count(*) FROM verdicts")))
+    return Stages(checked, linkage_ran(case, state), judged)
+
+
+@dataclass(frozen=True)
 class Overview:
     """The case's counts and the report's charts (inline SVG)."""
 
     case_name: str
     summary: Summary
+    stages: Stages
     shown: RecordsShow
     charts: tuple[Markup, ...]
 
@@ -48,7 +68,7 @@ def overview(case: Case) -> Overview:
              charts.line_chart("Detentions per month", _pairs(shown.months)),
              charts.pyramid("Age and sex of the detained", shown.bands),
              charts.bar_chart("Detained people by decision", _pairs(shown.decisions)))
-    return Overview(case.path.resolve().name, summarise(case), shown, drawn)
+    return Overview(case.path.resolve().name, summarise(case), stages(case), shown, drawn)
 
 
 def sources(case: Case) -> Provenance:
@@ -101,6 +121,7 @@ class ClaimsPage:
 
     claims: Claims
     cited: dict[str, int]
+    judged: bool
 
 
 def _cited(case: Case, evidence: set[str]) -> dict[str, int]:
@@ -120,7 +141,7 @@ def _cited(case: Case, evidence: set[str]) -> dict[str, int]:
 def claims_page(case: Case) -> ClaimsPage:
     """The claims, their verdicts when judged, and the cited records."""
     judged = claims(case, read_state(case), _UNREDACTED)
-    return ClaimsPage(judged, _cited(case, {e for c in judged.shown for e in c.evidence}))
+    return ClaimsPage(judged, _cited(case, {e for c in judged.shown for e in c.evidence}), stages(case).judged)
 
 
 def report_html(case: Case, *, redact: bool) -> str:

@@ -163,19 +163,25 @@ def _fields(case: Case, record_id: int) -> tuple[tuple[tuple[str, str], ...], ob
     return values, found[-1]
 
 
+def linkage_ran(case: Case, state: CaseState) -> bool:
+    """Whether ``veracity link`` has run (from schema v5 on its tables exist, empty, before it does)."""
+    if not state.has("links", "record_id_a", "record_id_b", "level", "status"):
+        return False
+    return bool(case.scalar("SELECT count(*) FROM links")) or state.ran("link")
+
+
 def _links(case: Case, state: CaseState, row: RecordRow) -> tuple[LinkLine, ...] | None:
-    if not state.has("links", "source_file_a", "row_a", "source_file_b", "row_b", "level"):
+    if not linkage_ran(case, state):
         return None
-    status = "l.status" if state.has("links", "status") else "'auto'"
     found = case.con.execute(
-        f"WITH mine AS (SELECT source_file_b AS f, row_b AS n, match_probability AS p, level, {status} AS s "
-        "FROM links l WHERE source_file_a = ? AND row_a = ? UNION ALL "
-        f"SELECT source_file_a, row_a, match_probability, level, {status} FROM links l "
-        "WHERE source_file_b = ? AND row_b = ?) "
-        f"SELECT r.record_id, mine.f, mine.n, {DISPLAY_NAME}, mine.p, mine.level, mine.s FROM mine "
-        "LEFT JOIN records r ON r.source_file = mine.f AND r.\"row\" = mine.n ORDER BY mine.p DESC NULLS LAST",
-        [row.source_file, row.row, row.source_file, row.row]).fetchall()
-    return tuple(LinkLine(i, str(f), int(n), str(name or ""), p, str(lv), str(s)) for i, f, n, name, p, lv, s in found)
+        "WITH mine AS (SELECT record_id_b AS other, match_probability AS p, level, status FROM links "
+        "WHERE record_id_a = ? UNION ALL SELECT record_id_a, match_probability, level, status FROM links "
+        "WHERE record_id_b = ?) "
+        f"SELECT r.record_id, r.source_file, r.\"row\", {DISPLAY_NAME}, mine.p, mine.level, mine.status FROM mine "
+        "JOIN records r ON r.record_id = mine.other ORDER BY mine.p DESC NULLS LAST",
+        [row.record_id, row.record_id]).fetchall()
+    return tuple(LinkLine(int(i), str(f), int(n), str(name or ""), p, str(lv), str(s))
+                 for i, f, n, name, p, lv, s in found)
 
 
 def record_detail(case: Case, record_id: int) -> RecordDetail | None:

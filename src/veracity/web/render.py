@@ -21,10 +21,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from veracity.case import Case, open_case
 
 
-def _query(base: dict[str, object], **changes: object) -> str:
+def query_string(base: dict[str, object], **changes: object) -> str:
     """A query string from BASE with CHANGES, empty values left out.
 
-    >>> _query({"q": "a b", "page": 1, "role": ""}, page=2)
+    >>> query_string({"q": "a b", "page": 1, "role": ""}, page=2)
     '?q=a+b&page=2'
     """
     merged = {**base, **changes}
@@ -36,7 +36,7 @@ def make_environment() -> Environment:
     """The Jinja2 environment of the UI's templates (autoescape on for every template)."""
     env = Environment(loader=PackageLoader("veracity.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["query"] = _query
+    env.globals["query"] = query_string
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else str(n))
     return env
 
