@@ -18,7 +18,7 @@ from veracity.link.spec import ComparisonSpec, comparisons, prior_rules, trainin
 from veracity.link.spec import blocking_rules as spec_blocking_rules
 
 SEED = 2020  # random sampling for u is seeded: a re-run gives the same model
-U_MAX_PAIRS = 2e6  # pairs sampled to estimate u (non-match) probabilities
+U_MAX_PAIRS = 3e5  # pairs sampled to estimate u (non-match) probabilities
 PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
 
 
@@ -85,7 +85,9 @@ class Backend:
         import duckdb
         from splink.backends.duckdb import DuckDBAPI
 
-        return DuckDBAPI(duckdb.connect())
+        con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
+        return DuckDBAPI(con)
 
     def register(self, api: Any, table: Any, datasets: Sequence[str]) -> list[Any]:
         import pyarrow.compute as pc
