@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from check_fixtures import TODAY, idn, insert_rows
 
 from veracity.case import Case
 from veracity.checks import run_checks
+
+from .check_fixtures import TODAY, idn, insert_rows
 
 BAD_CHECK = idn()[:17] + ("0" if idn()[17] != "0" else "1")
 M = {"sex": "M"}

@@ -91,7 +91,7 @@ def region_unknown_sql(d: Dialect) -> str:
     """``id.region_unknown``: the first six digits were a division code in no year."""
     return f"""SELECT record_id, {d.concat("'The region code '", "region",
         "' (first six digits) was not a GB/T 2260 division code in any year.'")} AS message
-FROM chk_ids WHERE kind > 0 AND region NOT IN (SELECT code FROM chk_regions)"""
+FROM chk_ids i WHERE kind > 0 AND NOT EXISTS (SELECT 1 FROM chk_regions g WHERE g.code = i.region)"""
 
 
 def birthdate_mismatch_sql(d: Dialect) -> str:

@@ -101,6 +101,18 @@ _DECLARED = (
               "similarity 0.31: headers differ"),
 )
 
+SCOPE = (
+    "Checks run on records of role `leak` and `reference` (a reference's own findings and statistics "
+    "are the baseline a leak is compared with); `claims` records are never checked. Row rules name "
+    "the row they concern; `id.duplicate` is on every row carrying the shared number and the family "
+    "rules are on the child's row. Dataset statistics and format similarity are per source file, "
+    "with an empty sheet and no row, and each is stored in the `statistics` table with its figure, "
+    "interval or p-value and a sentence; a flagged one is also a finding. `veracity check` replaces "
+    "only the findings of stage `check`, in one audited change. Ages and dates are judged against "
+    "the source's `document_date` when set; without it ages use the year of the latest detention "
+    "date in the source, and dates must not be after the day of the check.",
+)
+
 CHECKS: dict[str, CheckSpec] = {spec.id: spec for spec in _DECLARED}
 ROW_CHECKS = tuple(s.id for s in _DECLARED if s.level is Level.ROW)
 DATASET_CHECKS = tuple(s.id for s in _DECLARED if s.level is Level.DATASET)
@@ -132,7 +144,8 @@ def markdown() -> str:
     True
     """
     lines = ["# Checks", "", "Generated from `veracity.checks.registry` (do not edit by hand; "
-             "`python -m veracity.checks.registry > docs/checks.md` rebuilds it).", ""]
+             "`python -m veracity.checks.registry > docs/checks.md` rebuilds it, and a test fails when "
+             "this file and the registry differ).", "", *SCOPE, ""]
     for level, title in ((Level.ROW, "Row rules"), (Level.DATASET, "Dataset statistics and format")):
         lines += [f"## {title}", "", "| check | severity | what it means | example |", "|---|---|---|---|"]
         lines += [f"| `{s.id}` | {s.severity.value} | {s.doc} | {s.example} |"

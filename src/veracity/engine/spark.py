@@ -19,7 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
+
 from veracity.engine.base import Dialect, Engine, Table
+from veracity.engine.duckdb import DuckDBEngine
 
 if TYPE_CHECKING:
     from veracity.case import Case
@@ -50,11 +53,14 @@ SPARK = SparkDialect()
 
 # Local-mode settings for a laptop or a test: two cores, few shuffle partitions, no web UI.
 LOCAL_CONF = {
-    "spark.sql.shuffle.partitions": "4",
+    "spark.sql.shuffle.partitions": "2",
+    "spark.default.parallelism": "2",
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.session.timeZone": "UTC",
     "spark.driver.memory": "2g",
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.codegen.factoryMode": "NO_CODEGEN",
 }
 
 
@@ -84,12 +90,16 @@ class SparkEngine(Engine):
 
     def load(self, name: str, case: Case, sql: str, params: Sequence[object] = ()) -> None:
         target = self._scratch / f"{name}.parquet"
-        case.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", list(params))
+        case.con.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET)", list(params))  # target: our temp dir
         self._view(name, self.spark.read.parquet(str(target)))
 
     def register(self, name: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        schema = ", ".join(f"`{c}` string" for c in columns)
-        self._view(name, self.spark.createDataFrame([tuple(map(str, r)) for r in rows], schema=schema))
+        # via Parquet written by DuckDB: a DataFrame made from Python rows would start Python workers
+        target = self._scratch / f"{name}.parquet"
+        with duckdb.connect() as con:
+            DuckDBEngine(con).register(name, columns, rows)
+            con.execute(f'COPY "{name}" TO \'{target}\' (FORMAT PARQUET)')
+        self._view(name, self.spark.read.parquet(str(target)))
 
     def materialise(self, name: str, sql: str) -> None:
         self._view(name, self.spark.sql(sql))
