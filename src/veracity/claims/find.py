@@ -30,6 +30,7 @@ from veracity.names import SAME_PERSON_THRESHOLD, compare, keys
 
 LOW_FLOOR = 0.6        # below this a name is not reported at all ("Memet Tohti" ~ "Mehmet Ali": 0.5)
 MARGIN = 0.03          # candidates within this of the best score stay: "Kérim Barat" ~ 克力木 0.97, 克里木 0.95
+EXACT = 0.999         # the same name as written: 阿依古丽·吐尔逊 ~ 阿依古丽·吐尔逊, not 阿依古丽·吐尔洪 (0.97)
 _QUALIFIER = re.compile(r"^(?P<name>[^(（]+)[(（](?P<q>[^)）]*)[)）]\s*$")
 _NAME_FIELDS = ("name", "name_zh", "name_latin", "name_arabic")
 
@@ -145,14 +146,14 @@ class RecordIndex:
         for key in {key for name in rec.names for key in keys(name)}:
             self.by_key.setdefault(key, []).append(k)
 
-    def blocked(self, name: str) -> list[Rec]:
-        """Records sharing at least two of NAME's keys (one when it has one)."""
+    def blocked(self, name: str, need: int = 2) -> list[Rec]:
+        """Records sharing at least NEED of NAME's keys (all of them when it has fewer)."""
         wanted = set(keys(name))
         counts: dict[int, int] = {}
         for key in wanted:
             for k in self.by_key.get(key, ()):
                 counts[k] = counts.get(k, 0) + 1
-        need = min(2, len(wanted))
+        need = min(need, len(wanted))
         return [self.records[k] for k, n in counts.items() if n >= need]
 
 
@@ -214,7 +215,11 @@ def _group(scored: Iterable[tuple[float, Rec]]) -> list[tuple[float, list[Rec]]]
 def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None) -> Found:
     notes: list[str] = []
     scored: list[tuple[float, Rec]] = []
-    for rec in index.blocked(subject.name):
+    blocked = index.blocked(subject.name)
+    if not any(r.role == "leak" and max(compare(subject.name, n).score for n in r.names) >= LOW_FLOOR
+               for r in blocked):
+        blocked = index.blocked(subject.name, need=1)  # a part spelt too differently to share its key
+    for rec in blocked:
         score = max(compare(subject.name, n).score for n in rec.names)
         if score < LOW_FLOOR:
             continue
@@ -248,7 +253,8 @@ def _strongest(cands: list[Candidate]) -> list[Candidate]:
     best = max((c.score for c in cands if c.level is not MatchLevel.LOW), default=None)
     if best is None:
         return cands
-    return [c for c in cands if c.level is not MatchLevel.LOW and c.score >= best - MARGIN]
+    floor = best if best >= EXACT else best - MARGIN  # the name as written beats its variant spellings
+    return [c for c in cands if c.level is not MatchLevel.LOW and c.score >= floor]
 
 
 def find_subject(index: RecordIndex, subject: Subject, on: dt.date | None = None) -> Found:

@@ -22,7 +22,7 @@ from veracity.case import Case, Change
 from veracity.errors import InputError, UsageError, VeracityError
 from veracity.evidence import sha256_of
 from veracity.ingest.claims_file import insert_claims
-from veracity.ingest.formats import read_tables
+from veracity.ingest.formats import MediaType, is_html, read_tables, sniff_magic
 from veracity.ingest.records import TableLoad, load_table
 from veracity.limits import Limits
 from veracity.progress import Progress, silent
@@ -140,6 +140,8 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
     source_id = int(case.scalar("SELECT coalesce(max(source_id), 0) + 1 FROM sources"))
     case.store_evidence(change, path, sha)
     started = time.monotonic()
+    if request.role == "claims" and is_article(path, request.limits):
+        return _add_article(case, path, sha, source_id, request), set()
     read = read_tables(path, name, request.limits)
     loads: list[TableLoad] = []
     for table_no, raw in enumerate(read.tables, start=1):
@@ -162,3 +164,33 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
                          sum(load.problems for load in loads),
                          notes=(*read.notes, *(load.skipped for load in loads if load.skipped)))
     return outcome, set().union(*(load.mapped for load in loads))
+
+
+def is_article(path: Path, limits: Limits) -> bool:
+    """Whether a claims file is an article: an HTML page, or text whose first line is not a claims header."""
+    with path.open("rb") as f:
+        head = f.read(min(limits.max_file_bytes, 1 << 16))
+    if is_html(head):
+        return True
+    if sniff_magic(head) is not None:
+        return False
+    first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].lower()
+    return b"claim_id" not in first
+
+
+def _add_article(case: Case, path: Path, sha: str, source_id: int, request: AddRequest) -> AddOutcome:
+    """An article (HTML or plain text): its main text, paragraphs and the quotations in them."""
+    from veracity.claims.articles import looks_like_html, read_article, store_article
+
+    name = path.name
+    article = read_article(path, name, request.limits)
+    quotes = store_article(case, article, source_id, name)
+    media = MediaType.HTML if looks_like_html(path.read_bytes()[:2048]) else MediaType.TEXT
+    case.con.execute(
+        "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
+        "encoding, n_tables, n_records, authentic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [source_id, sha, name, request.label, request.role, media.value, path.stat().st_size,
+         dt.datetime.now(dt.UTC).replace(tzinfo=None), "", 0, 0, request.authentic])
+    note = (f"article of {len(article.paragraphs)} paragraph(s), {quotes} quotation(s) found: a draft claims "
+            "sheet in `veracity export --what quotes`, for a person to confirm")
+    return AddOutcome(name, sha, request.role, True, 0, 0, media.value, "", 0, notes=(note,))

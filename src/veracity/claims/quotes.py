@@ -1,0 +1,204 @@
+"""Quotations in an article's paragraphs: direct and reported, with speaker, persons and a suggested assertion.
+
+Direct quotations are the words between curly, straight, corner or guillemet quotation marks (four
+words or more, or six Chinese characters: shorter quoted words are scare quotes, not statements);
+a quotation whose paragraph ends inside it runs on into the next paragraph that opens with a
+quotation mark, as newspapers print it. The speaker is read around it: ``"…," X said``,
+``"…," said X``, ``X said: "…"``, ``X told reporters: "…"``, ``according to X``, ``X说：“…”``; a
+pronoun or a paragraph that is only a quotation takes the last speaker named. Reported speech is
+a sentence without quotation marks of the form ``X said (that) …``, ``X told … that …``,
+``According to X, …`` or ``…, X said.``. Suggested assertions come from clear wordings only
+(``never attended``, ``has not been detained``, ``for his own good`` ...), for a person to confirm.
+
+>>> q = find_quotes(("“Kamil Osman never attended a training centre,” a county spokesperson said.",))[0]
+>>> (q.speaker, q.quote, q.persons, q.assertion)
+('a county spokesperson', 'Kamil Osman never attended a training centre', ('Kamil Osman',), 'never_detained')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_CLOSE = {"“": "”", '"': '"', "「": "」", "«": "»", "„": "“"}
+_SPAN = re.compile(r"“([^”]*)”|\"([^\"]*)\"|「([^」]*)」|«([^»]*)»|„([^“]*)“")
+_VERB = r"(?:said|says|told(?: [\w ]{1,30}?)?|added|explained|stated|insisted|claimed|recalled|wrote|asked|" \
+        r"replied|noted|continued|denied)"
+_NAME = r"(?P<spk>(?:(?:the|a|an|his|her|their|its)\s+)?[\w.'’\- ]{2,60}?)"
+_AFTER_SAID_X = re.compile(rf"^[\s,，]*{_VERB}\s+{_NAME}\s*(?:[,.;:]|$|\s+(?:on|in|at|who|when)\b)")
+_AFTER_X_SAID = re.compile(rf"^[\s,，]*{_NAME}\s+{_VERB}\b")
+_BEFORE_X_SAID = re.compile(rf"(?:^|[.;]\s+|,\s+){_NAME}\s+{_VERB}\b[^“”\"]{{0,80}}$")
+_BEFORE_ACCORDING = re.compile(r"according to\s+(?P<spk>[^,:.]{2,60})[,:]?[^“”\"]{0,80}$", re.IGNORECASE)
+_ZH_BEFORE = re.compile(r"(?P<spk>[^，。；：“”\s]{2,20}?)(?:说|表示|称|介绍|指出|告诉记者)[：:，,]?\s*$")
+_ZH_AFTER = re.compile(r"^[，,]?\s*(?P<spk>[^，。；：“”\s]{2,20}?)(?:说|表示|称)")
+_PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
+_LEAD = r"(?:(?:In|At|On|During) [^,]{1,30},\s+)?"     # "In the video, Memet Ablet, a farmer, says ..."
+_APPOSITION = r"(?:,\s+[^,]{2,50},)?"                 # "Erkin Tursun, a teacher, said ..."
+_WHEN = r"(?:\s+(?:on|in|at)\s+[\w ]{1,25}?)?"          # "... said on Friday that ..."
+_REPORTED = (
+    re.compile(rf"^{_LEAD}{_NAME}{_APPOSITION}\s+(?:said|says|told [\w ]{{1,30}}?|stated|claimed|insisted|denied)"
+               rf"{_WHEN}\s+(?:that\s+)?(?P<q>.+)$"),
+    re.compile(r"^according to\s+(?P<spk>[^,]{2,60}),\s+(?P<q>.+)$", re.IGNORECASE),
+    re.compile(rf"^(?P<q>.+?),\s+{_NAME}\s+(?:said|told [\w ]{{1,30}}?|stated|claimed)\.?$"),
+    re.compile(r"^(?P<spk>[^，。“”]{2,30}?)(?:\d{1,2}日)?(?:表示|说|称|指出)[，,：:](?P<q>[^“”]+?)。?$"),
+)
+_PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b|"
+                     r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
+_NOT_PERSONS = re.compile(r"^(?:The|A|An|In|On|At|He|She|They|We|It|But|And|This|That|According|Xinjiang|China|"
+                          r"Chinese|Karakax|Hotan|Moyu|January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)\b")
+_ASSERTIONS = (
+    ("not_detained_for", re.compile(r"\bnot (?:been )?(?:detained|held|sent|taken)\b[^.]*\b(?:for|because)\b|"
+                                    r"不是因为|并非因为", re.IGNORECASE)),
+    ("never_detained", re.compile(r"\bnever (?:been )?(?:attended|detained|held|sent|taken|went|set foot)|"
+                                  r"\b(?:has|have|had|was|were) not been (?:detained|held|sent)|"
+                                  r"\b(?:was|were|is) not detained|从未|没有被|未被", re.IGNORECASE)),
+    ("detained", re.compile(r"for (?:his|her|their|your) own good", re.IGNORECASE)),
+    ("detained_for", re.compile(r"\b(?:detained|held|sent|trained|taken)\b[^.]*\b(?:for|because)\b|"
+                                r"因为?[^。]*(?:被|接受)(?:培训|收押)|因[^。]*培训", re.IGNORECASE)),
+    ("released", re.compile(r"\bgraduated\b|\breleased\b|\breturned home\b|\bback home\b|结业|释放|回家",
+                            re.IGNORECASE)),
+    ("detained", re.compile(r"\bvocational (?:training|education)|"
+                            r"\b(?:attended|attends|studying at) (?:a|the) (?:training|vocational)|"
+                            r"培训中心学习|接受培训", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: where (paragraphs, 1-based), who, the words, persons named, suggested assertion."""
+
+    paragraph: int
+    end_paragraph: int
+    speaker: str
+    quote: str
+    persons: tuple[str, ...]
+    assertion: str
+    kind: str          # direct or reported
+    cue: str           # the pattern that named the speaker, e.g. "X said", or "" when unattributed
+
+
+def suggest(text: str) -> str:
+    """The assertion a quotation's wording clearly makes, or ''.
+
+    >>> suggest("He was sent there for his own good.")
+    'detained'
+    >>> suggest("She has not been detained because of relatives abroad.")
+    'not_detained_for'
+    >>> suggest("The weather is fine.")
+    ''
+    """
+    return next((name for name, pattern in _ASSERTIONS if pattern.search(text)), "")
+
+
+def persons_in(text: str, speaker: str = "") -> tuple[str, ...]:
+    """Person names in TEXT (Latin full names, Chinese names with ·), the speaker left out.
+
+    >>> persons_in("Aynur Tursun said Kamil Osman went home.", "Aynur Tursun")
+    ('Kamil Osman',)
+    """
+    found = [m[0] for m in _PERSON.finditer(text) if not _NOT_PERSONS.match(m[0])]
+    return tuple(dict.fromkeys(p for p in found if p not in speaker))
+
+
+def long_enough(text: str) -> bool:
+    """Whether quoted words are a statement (4+ words or 6+ Chinese characters), not scare quotes."""
+    return len(text.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6
+
+
+def _clean_speaker(text: str) -> str:
+    text = " ".join(text.strip(" ,，:：").split())
+    return "" if text.lower() in _PRONOUNS else text
+
+
+def _speaker(before: str, after: str) -> tuple[str, str]:
+    """(speaker, cue) from the text before and after a quotation in its paragraph."""
+    for pattern, cue, text in ((_AFTER_SAID_X, "said X", after), (_AFTER_X_SAID, "X said", after),
+                               (_BEFORE_ACCORDING, "according to X", before), (_BEFORE_X_SAID, "X said:", before),
+                               (_ZH_BEFORE, "X说", before), (_ZH_AFTER, "X说", after)):
+        m = pattern.search(text)
+        if m and len(m["spk"].split()) <= 8:
+            spk = m["spk"]
+            return _clean_speaker(spk), cue if _clean_speaker(spk) else "pronoun"
+    return "", ""
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+    closed: bool
+
+
+def _spans(paragraph: str) -> list[_Span]:
+    out = [_Span(m.start(), m.end(), next(g for g in m.groups() if g is not None), True)
+           for m in _SPAN.finditer(paragraph)]
+    last = out[-1].end if out else 0
+    tail = paragraph[last:]
+    opened = next((k for k, ch in enumerate(tail) if ch in "“「«"), None)
+    if opened is not None:
+        out.append(_Span(last + opened, len(paragraph), tail[opened + 1:], False))
+    return out
+
+
+def _run_on(paragraphs: tuple[str, ...], k: int, words: str) -> tuple[str, int, str]:
+    """A quotation left open in paragraph K continued into the next paragraphs: (words, last index, after)."""
+    end = k
+    while end + 1 < len(paragraphs) and paragraphs[end + 1][:1] in _OPEN_CLOSE:
+        end += 1
+        body = paragraphs[end][1:]
+        close = next((n for n, ch in enumerate(body) if ch in "”\"」»"), None)
+        if close is not None:
+            return f"{words} {body[:close]}", end, body[close + 1:]
+        words = f"{words} {body}"
+    return words, end, ""
+
+
+def _direct(paragraphs: tuple[str, ...], reported: dict[int, str]) -> list[Quote]:
+    out: list[Quote] = []
+    last_speaker = ""
+    k = 0
+    while k < len(paragraphs):
+        text, skip_to, spoke_here = paragraphs[k], k, False
+        last_speaker = reported.get(k + 1, last_speaker)
+        for span in _spans(text):
+            words, end, after = span.text, k, text[span.end:]
+            if not span.closed:
+                words, end, after = _run_on(paragraphs, k, words)
+                skip_to = end
+            words = " ".join(words.split()).rstrip(",，")
+            if not long_enough(words):
+                continue
+            speaker, cue = _speaker(text[:span.start], after)
+            if not speaker and (cue == "pronoun" or spoke_here or text.strip()[:1] in _OPEN_CLOSE):
+                speaker, cue = last_speaker, ("last speaker" if last_speaker else cue)
+            last_speaker, spoke_here = speaker or last_speaker, spoke_here or bool(speaker)
+            out.append(Quote(k + 1, end + 1, speaker, words, persons_in(words, speaker) or persons_in(text, speaker),
+                             suggest(words), "direct", cue))
+        k = skip_to + 1
+    return out
+
+
+def _reported(paragraphs: tuple[str, ...]) -> list[Quote]:
+    out: list[Quote] = []
+    for k, text in enumerate(paragraphs, start=1):
+        if any(mark in text for mark in ("“", "”", '"', "「", "«")):
+            continue
+        for sentence in _SENTENCE.split(text):
+            for pattern in _REPORTED:
+                m = pattern.match(sentence.strip())
+                if m and len(m["spk"].split()) <= 6 and _clean_speaker(m["spk"]) and long_enough(m["q"]):
+                    speaker, words = _clean_speaker(m["spk"]), m["q"].strip().rstrip(".")
+                    out.append(Quote(k, k, speaker, words, persons_in(words, speaker), suggest(words), "reported",
+                                     "reported"))
+                    break
+    return out
+
+
+def find_quotes(paragraphs: tuple[str, ...]) -> list[Quote]:
+    """Every direct and reported quotation in PARAGRAPHS, in text order."""
+    reported = _reported(paragraphs)
+    direct = _direct(paragraphs, {q.paragraph: q.speaker for q in reported})
+    return sorted(direct + reported, key=lambda q: (q.paragraph, q.kind))
