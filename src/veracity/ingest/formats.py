@@ -4,8 +4,12 @@ The extension is never consulted. Magic bytes name PDF, images, legacy
 Office (OLE2) and zip files; a zip is XLSX when it holds ``xl/workbook.xml``
 and DOCX when it holds ``word/document.xml``; anything without magic bytes
 is taken for delimited text and must then pass the encoding rules and look
-like text. Files recognised but not read yet (PDF, images, OLE2, other
-archives) are refused with an InputError saying what they are.
+like text. PDF goes to ``pdf_reader`` (tables, page text, OCR of scanned
+pages) and images to ``image_reader`` (EXIF, OCR); their errors start with
+what the file is ("PDF document: ..."). Files recognised but not read
+(OLE2, other archives) are refused with an InputError saying what they are.
+``ReadResult.document`` carries metadata (PDF, XLSX, DOCX, images), page
+texts and the page of every row (PDF, images), for ``documents.store_document``.
 
     result = read_tables(path, "leak.xlsx", Limits())
     for table in result.tables:        # consume each table's rows before the next table
@@ -19,10 +23,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from veracity.errors import InputError
 from veracity.ingest.csv_reader import open_csv
+from veracity.ingest.documents import Document
 from veracity.ingest.docx_reader import open_docx
 from veracity.ingest.encoding import TextEncoding, detect_encoding
 from veracity.ingest.guard import FileGuard
+from veracity.ingest.metadata import DocumentMetadata, office_metadata
 from veracity.ingest.table import RawTable
 from veracity.ingest.xlsx_reader import open_xlsx
 from veracity.ingest.zipguard import check_zip, member_names
@@ -78,6 +85,7 @@ class ReadResult:
     ``tables`` is a one-pass iterator; read each table's rows before asking for
     the next table (the XLSX workbook is closed after the last). ``notes``
     says what the reader noticed or chose (hidden sheets, a single column).
+    ``document`` is the file's metadata, page texts and row origins (None for CSV).
     """
 
     media_type: MediaType
@@ -85,6 +93,7 @@ class ReadResult:
     encoding: TextEncoding | None = None
     delimiter: str | None = None
     notes: tuple[str, ...] = ()
+    document: Document | None = None
 
 
 def sniff_magic(head: bytes) -> Detected | None:
@@ -165,9 +174,33 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
         detected = classify_zip(member_names(path, guard))
     if detected.media_type is MediaType.XLSX:
         check_zip(path, guard)
+        document = _office_document(path, "xlsx", guard)
         notes, tables = open_xlsx(path, guard)
-        return ReadResult(MediaType.XLSX, tables, notes=notes)
+        return ReadResult(MediaType.XLSX, tables, notes=notes + document.notes, document=document)
     if detected.media_type is MediaType.DOCX:
         check_zip(path, guard)
-        return ReadResult(MediaType.DOCX, open_docx(path, guard))
+        document = _office_document(path, "docx", guard)
+        return ReadResult(MediaType.DOCX, open_docx(path, guard), notes=document.notes, document=document)
+    if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
+        return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
+
+
+def _office_document(path: Path, kind: str, guard: FileGuard) -> Document:
+    """XLSX/DOCX metadata; unreadable properties are a note, not a refusal (the tables may be sound)."""
+    try:
+        return Document(office_metadata(path, kind, guard))
+    except InputError as exc:
+        return Document(DocumentMetadata(kind), notes=(f"document properties unreadable: {exc.message}",))
+
+
+def _read_document(path: Path, detected: Detected, guard: FileGuard) -> ReadResult:
+    """A PDF or an image through its reader; errors say what the file is."""
+    from veracity.ingest.image_reader import open_image
+    from veracity.ingest.pdf_reader import open_pdf
+
+    try:
+        read = open_pdf(path, guard) if detected.media_type is MediaType.PDF else open_image(path, guard)
+    except InputError as exc:
+        raise guard.error(f"{detected.what}: {exc.message}", exc.place) from None
+    return ReadResult(detected.media_type, iter(read.tables), notes=read.notes, document=read.document)
