@@ -13,8 +13,8 @@ from PIL import Image
 from veracity.case import Case
 from veracity.ingest.documents import store_document
 from veracity.ingest.formats import read_tables
-from veracity.ingest.image_reader import open_image
 from veracity.ingest.guard import FileGuard
+from veracity.ingest.image_reader import open_image
 from veracity.ingest.metadata import DocumentMetadata, MetadataState
 from veracity.ingest.provenance import file_signals, refresh_signals, set_signals
 from veracity.limits import Limits

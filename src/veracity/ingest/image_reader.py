@@ -4,7 +4,10 @@ Pillow opens only PNG, JPEG, TIFF, GIF and WebP (never FITS, EPS or the
 other formats it knows), reads the header first, and the image's size is
 checked against ``Limits.max_image_pixels`` before a single pixel is decoded
 (a decompression bomb declares its size honestly: it is the compression that
-lies). A multi-page TIFF is a document of pages, at most ``Limits.max_pages``;
+lies). The file's structure is verified first (``Image.verify``): another
+library in the process (WeasyPrint) sets Pillow's global
+``LOAD_TRUNCATED_IMAGES``, which would otherwise let a truncated scan through
+padded with grey. A multi-page TIFF is a document of pages, at most ``Limits.max_pages``;
 each frame is a page. EXIF is read before OCR, so a photo whose text cannot
 be read still gives its camera, times and GPS. Ruled tables of successive
 pages are joined as in a PDF (``stitch``) and named ``table N``.
@@ -45,6 +48,8 @@ def open_image(path: Path, guard: FileGuard) -> PdfRead:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=FORMATS) as probe:
+                probe.verify()  # chunk structure and CRCs, whatever ImageFile.LOAD_TRUNCATED_IMAGES says
             with Image.open(path, formats=FORMATS) as image:
                 metadata = image_metadata(image)
                 frames = getattr(image, "n_frames", 1)

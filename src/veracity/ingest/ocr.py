@@ -4,8 +4,9 @@ Tesseract runs through pytesseract (a maintained wrapper around the
 ``tesseract`` command: a subprocess, so ``Limits.ocr_seconds_per_page`` is
 enforced by killing it, and a crash in Tesseract cannot take veracity down;
 tesserocr would need a C++ build against libtesseract). Languages are
-``chi_sim+uig+eng`` for text and ``chi_sim+eng`` for table cells (Uyghur
-Arabic script in a cell is rare in registers and triples the time).
+``chi_sim+uig+eng`` for text and ``chi_sim`` for table cells: its digits
+are good, and with eng added Tesseract read some Chinese names as Latin
+junk; Uyghur Arabic script in a cell is rare in registers and triples the time.
 
 Tables: ruling lines are found on the binarised page (a row of pixels dark
 over ``RULE_SHARE`` of the page width is a horizontal rule; within the span
@@ -34,12 +35,14 @@ from veracity.ingest.guard import FileGuard
 from veracity.ingest.stitch import Fragment
 
 TEXT_LANGUAGES = "chi_sim+uig+eng"
-TABLE_LANGUAGES = "chi_sim+eng"
+TABLE_LANGUAGES = "chi_sim"
 RULE_SHARE = 0.3
 COLUMN_SHARE = 0.8
-ERASE = 3            # pixels around a rule painted white
+ERASE = 4            # pixels around a rule painted white
 MIN_CELLS = 2
-_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*[.,，。“”\"'`·•・\-_]\s*(?=[\u3400-\u9fff])")
+_CJK = re.compile(r"[\u3400-\u9fff·]")
+_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*[.,，。、“”\"'`·•・\-_]+\s*(?=[\u3400-\u9fff])")
+_EDGE_MARKS = "“”\"'`|"  # remnants of an erased rule at a cell's edge
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,12 @@ class OcrRead:
 def name_dots(text: str) -> str:
     """A dot-like mark read between two CJK characters as the middle dot of a transliterated name.
 
-    >>> name_dots("阿依古丽.吐尔逊"), name_dots("买买提 “ 库尔班"), name_dots("1979-01-20")
-    ('阿依古丽·吐尔逊', '买买提·库尔班', '1979-01-20')
+    Quote marks left at a cell's edge by an erased rule are dropped.
+
+    >>> name_dots("阿依古丽.吐尔逊"), name_dots("买买提“， 库尔班"), name_dots("”姓名"), name_dots("1979-01-20")
+    ('阿依古丽·吐尔逊', '买买提·库尔班', '姓名', '1979-01-20')
     """
-    return _DOT.sub("·", text)
+    return _DOT.sub("·", text.strip(_EDGE_MARKS))
 
 
 def join_words(words: Sequence[Word]) -> str:
@@ -79,13 +84,16 @@ def join_words(words: Sequence[Word]) -> str:
     '买买提'
     >>> join_words([Word("Tursun", 0.9, 0, 0, 60, 20), Word("Memet", 0.9, 80, 0, 50, 20)])
     'Tursun Memet'
+    >>> join_words([Word("阿依", 0.9, 0, 0, 40, 20), Word("古丽", 0.9, 80, 0, 40, 20)])
+    '阿依古丽'
     """
     out = ""
     previous: Word | None = None
     for word in sorted(words, key=lambda w: w.left):
         if previous is not None:
             gap = word.left - (previous.left + previous.width)
-            out += " " if gap > max(previous.height, word.height) / 2 else ""
+            cjk = _CJK.match(word.text[0]) and _CJK.match(previous.text[-1])
+            out += " " if gap > max(previous.height, word.height) / 2 and not cjk else ""
         out += word.text
         previous = word
     return out
