@@ -29,6 +29,7 @@ def _case(path: Path) -> Case:
     case = create_case(path)
     insert_register(case, RegisterSpec(rows=300, seed=11))
     insert_register(case, RegisterSpec(rows=200, seed=12, forged=True, source_file="forged.csv"))
+    insert_register(case, RegisterSpec(rows=100, seed=13, role="reference", authentic=True, source_file="ref.csv"))
     return case
 
 
