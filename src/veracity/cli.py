@@ -270,6 +270,106 @@ def _print_check(summary: CheckSummary, as_json: bool) -> None:
         _say(f"  {'FLAG ' if stat.flagged else 'ok   '}{stat.check_id} ({stat.source_file}): {stat.sentence}")
 
 
+@app.command(epilog="Example: veracity link karakax-case\n\nExample: veracity link karakax-case --engine spark")
+def link(
+    case: CaseArg,
+    engine: Annotated[Engine, typer.Option(help="Engine Splink runs on.")] = Engine.duckdb,
+    as_json: JsonOpt = False,
+) -> None:
+    """Link leak records to every reference source (Splink), then rebuild persons, households and families."""
+    from veracity.case import open_case
+    from veracity.link.run import run_link
+    from veracity.progress import rich_progress
+
+    def work() -> None:
+        with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
+            summary = run_link(opened, engine.value, progress=progress)
+        if as_json:
+            _print_json({"engine": summary.engine, "links_by_level": summary.links_by_level,
+                         "persons": summary.persons, "confirmed_persons": summary.confirmed_persons,
+                         "families": summary.families})
+        else:
+            _say(summary.sentence())
+
+    _guard(work)
+
+
+@app.command(epilog="Example: veracity judge karakax-case")
+def judge(case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Judge every claim against the records: supported, contradicted, not_found or unverifiable."""
+    from veracity.case import open_case
+    from veracity.claims.judge import judge_case
+    from veracity.progress import rich_progress
+
+    def work() -> None:
+        with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
+            summary = judge_case(opened, progress=progress)
+        if as_json:
+            _print_json({"claims": summary.claims, "verdicts": dict(summary.verdicts), "groups": summary.groups,
+                         "unmatched_reasons": list(summary.unmatched_reasons)})
+        else:
+            _say(summary.sentence())
+
+    _guard(work)
+
+
+@app.command(epilog="Example: veracity run karakax-case")
+def run(
+    case: CaseArg,
+    engine: Annotated[Engine, typer.Option(help="Engine for the checks and linkage.")] = Engine.duckdb,
+) -> None:
+    """check + link + judge, in that order."""
+    from veracity.analysis import run_all
+    from veracity.case import open_case
+    from veracity.progress import rich_progress
+
+    def work() -> None:
+        with open_case(case) as opened, rich_progress() as progress:
+            for line in run_all(opened, engine.value, progress):
+                _say(line)
+
+    _guard(work)
+
+
+@app.command(epilog="Example: veracity review karakax-case\n\n"
+                    "Example: veracity review karakax-case --accept L12 --note 'same father, same village'")
+def review(
+    case: CaseArg,
+    accept: Annotated[str | None, typer.Option("--accept", help="Accept link LINK.", metavar="LINK")] = None,
+    reject: Annotated[str | None, typer.Option("--reject", help="Reject link LINK.", metavar="LINK")] = None,
+    unsure: Annotated[str | None, typer.Option("--unsure", help="Mark link LINK unsure.", metavar="LINK")] = None,
+    note: Annotated[str, typer.Option("--note", help="Why (kept in the audit log).")] = "",
+    limit: Annotated[int, typer.Option(help="Links to list.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the links to look at, or record a decision on one (audited; survives re-running link)."""
+    from veracity.case import open_case
+    from veracity.link.review import decide, list_queue
+
+    def work() -> None:
+        chosen = [(d, link_id) for d, link_id in (("accept", accept), ("reject", reject), ("unsure", unsure))
+                  if link_id]
+        if len(chosen) > 1:
+            raise UsageError("give one of --accept, --reject, --unsure")
+        with open_case(case) as opened:
+            if chosen:
+                done = decide(opened, chosen[0][1], chosen[0][0], note)
+                _say(f"{done.link_id}: {done.decision.value} -> {done.status.value}; "
+                     f"{done.confirmed_persons} persons confirmed, {done.families} families corroborated")
+                return
+            queue = list_queue(opened, limit=limit)
+        if as_json:
+            _print_json([{"link_id": q.link_id, "a": f"{q.source_file_a}:{q.row_a}",
+                          "b": f"{q.source_file_b}:{q.row_b}", "match_probability": q.match_probability,
+                          "level": q.level.value, "evidence": q.evidence} for q in queue])
+            return
+        for q in queue:
+            _say(f"{q.link_id}  {q.level.value:<9} p={q.match_probability:.3f}  {q.source_file_a}:{q.row_a} ~ "
+                 f"{q.source_file_b}:{q.row_b}  {q.evidence}")
+
+    _guard(work)
+
+
 @app.command(epilog="Example: veracity report karakax-case -o report.html --redact")
 def report(
     case: CaseArg,

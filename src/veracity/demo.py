@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from veracity.analysis import run_all
 from veracity.case import create_case
-from veracity.checks import run_checks
 from veracity.errors import UsageError
 from veracity.ingest.pipeline import AddRequest, add_files
 from veracity.progress import Progress, silent
@@ -56,9 +56,7 @@ def run_demo(target: Path | None = None, progress: Progress = silent) -> DemoRes
         for paths, role in (([sample.leak], "leak"), ([sample.testimonies, sample.register], "reference"),
                             ([sample.claims], "claims")):
             lines += [o.sentence() for o in add_files(case, paths, AddRequest(role=role), progress=progress)]
-        checked = run_checks(case)
-        lines.append(f"check: {checked.records} records, {checked.total} findings, "
-                     f"{sum(s.flagged for s in checked.statistics)} statistics flagged")
+        lines += run_all(case, progress=progress)
         report = write_report(case, folder / "report.html", redact=False)
         redacted = write_report(case, folder / "report-redacted.html", redact=True)
     return DemoResult(folder, folder / "case", report.path, redacted.path, tuple(lines))
