@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -59,6 +60,8 @@ def part_spellings(part: str) -> tuple[str, ...]:
     ('tuerxun', 'tursun')
     >>> part_spellings("Tursun")
     ('تۇرسۇن',)
+    >>> part_spellings("Vivian")
+    ()
     """
     script = detect(part)
     out: list[str] = []
@@ -69,8 +72,9 @@ def part_spellings(part: str) -> tuple[str, ...]:
             out.append(uly)
     elif script in (Script.ARABIC, Script.LATIN):
         convert = _uyghur("arabic_to_uly" if script is Script.ARABIC else "uly_to_arabic")
-        if convert is not None:
-            out.append(convert(part))
+        # letters outside the ULY alphabet (v...) have no Arabic spelling: the part keeps its own
+        with contextlib.suppress(KeyError, ValueError):
+            out.append(convert(part) if convert is not None else "")
     return tuple(_compress(s) for s in out if s)
 
 
