@@ -30,3 +30,7 @@ def client(anonymous: TestClient) -> TestClient:
     """A client signed in with the access token (a session cookie from then on)."""
     anonymous.get(f"/?token={TOKEN}")
     return anonymous
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives Debian's chromium with Playwright (skipped without it)")

@@ -16,13 +16,15 @@ from enum import Enum
 from veracity.case import Case
 from veracity.link.levels import Decision, Level
 from veracity.link.review import Decided, decide, evidence_lines, list_queue
+from veracity.names import compare
 from veracity.report.state import read_state
 from veracity.report.summary import Summary, summarise
 from veracity.web.records import FindingLine, RecordRow, linkage_ran, record_detail
 
 EDITOR_MARK = "[editor]"  # starts the note of a decision taken on the disagreements list
 BULK_LIMIT = 200  # each decision rebuilds persons; a larger set is decided in several passes
-COMPARED = ("name", "name_zh", "name_latin", "name_arabic", "id_number", "sex", "birth_date", "age", "ethnicity",
+NAME_COLUMNS = ("name", "name_zh", "name_latin", "name_arabic")
+COMPARED = (*NAME_COLUMNS, "id_number", "sex", "birth_date", "age", "ethnicity",
             "address", "household", "relation")
 
 
@@ -130,11 +132,26 @@ def _side(case: Case, record_id: int) -> Side:
     return Side(detail.row, detail.cells, detail.findings)
 
 
+def _best_names(names_a: list[str], names_b: list[str]) -> FieldPair | None:
+    """The closest pair of names across the two records' name columns, in any scripts.
+
+    >>> _best_names(["Memet Rozi", "买买提·肉孜"], ["مەمەت روزى"]).agree
+    True
+    """
+    scored = [(compare(x, y), x, y) for x in names_a if x for y in names_b if y]
+    if not scored:
+        return None
+    match, x, y = max(scored, key=lambda t: t[0].score)
+    return FieldPair(f"closest names ({match.score:.2f})", x, y, match.same_person)
+
+
 def _fields(case: Case, a: int, b: int) -> tuple[FieldPair, ...]:
     quoted = ", ".join(f'coalesce(CAST("{c}" AS VARCHAR), \'\')' for c in COMPARED)
     values = {int(r[0]): r[1:] for r in case.con.execute(
         f"SELECT record_id, {quoted} FROM records WHERE record_id IN (?, ?)", [a, b]).fetchall()}
-    pairs = []
+    names = len(NAME_COLUMNS)
+    best = _best_names([str(v) for v in values[a][:names]], [str(v) for v in values[b][:names]])
+    pairs = [best] if best else []
     for field, x, y in zip(COMPARED, values[a], values[b], strict=True):
         if x or y:
             pairs.append(FieldPair(field, str(x), str(y), None if not (x and y) else _same(str(x), str(y))))
