@@ -17,15 +17,25 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 demo: $(VENV)/.installed
 	$(BIN)/veracity demo $(DEMO_DIR)
 
-# Java runs the Spark tests; installed from Debian only when the machine lacks it.
+# Debian packages the tests need, installed only when missing: Java (Spark), Chromium (browser
+# tests), Tesseract with Chinese, Uyghur and English data (OCR), poppler (pdftoppm), Pango and CJK
+# fonts (WeasyPrint PDF reports).
+DEBIAN_PACKAGES := default-jre-headless chromium tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-uig \
+	tesseract-ocr-eng poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+
 system-deps:
-	@command -v java >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		command -v apt-get >/dev/null || { echo "need apt-get for: $$missing" >&2; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench examples
