@@ -7,8 +7,8 @@ child, and the head's father or mother with the head. Findings are on the
 child's row and name the parent's row.
 
 >>> from veracity.engine.duckdb import DUCKDB
->>> name_part(DUCKDB, "x", 2)
-"split_part(regexp_replace(lower(trim(x)), '[·•・‧. ]+', '·', 'g'), '·', 2)"
+>>> name_part("x", 2)
+"split_part(translate(lower(trim(x)), '•・‧. ', '·····'), '·', 2)"
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from veracity.engine.base import Dialect
 from veracity.errors import ConfigError
 
 MIN_PARENT_GAP = 14  # a parent fewer than 14 years older than the child: born 1980, child 1990
-SEPARATORS = "[·•・‧. ]+"  # between the parts of a name: 阿依古丽·买买提, Aygul Memet
+SEPARATORS = "•・‧. "  # also between the parts of a name, besides "·": 阿依古丽·买买提, Aygul Memet
 # the scripts a name may be written in: (column of the child's and father's rows, label in messages)
 SCRIPTS = (("name", "the name column"), ("name_zh", "Chinese"), ("name_latin", "Latin script"),
            ("name_arabic", "Uyghur script"))
@@ -54,16 +54,21 @@ def load_relations() -> tuple[Relation, ...]:
     return tuple(out)
 
 
-def name_part(d: Dialect, column: str, part: int) -> str:
-    """The PART-th part (1-based) of a name, lower-cased, '' when it has fewer parts."""
-    return f"split_part({d.replace_all(f'lower(trim({column}))', SEPARATORS, '·')}, '·', {part})"
+def name_part(column: str, part: int) -> str:
+    """The PART-th part (1-based) of a name, lower-cased, '' when it has fewer parts (same in both engines;
+    ``translate`` maps each separator to "·", far cheaper than a regular expression)."""
+    dots = "·" * len(SEPARATORS)
+    return f"split_part(translate(lower(trim({column})), '{SEPARATORS}', '{dots}'), '·', {part})"
 
 
 def members_sql(d: Dialect) -> str:
     """Household members with a known role, their sex and birth date (recorded, else the number's)."""
     iso = d.full_match("r.birth_date", "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-    return f"""SELECT r.record_id, r.source_id, r.sheet, r.household, r.row_no, r.given_name, r.family_name,
-       {", ".join(f"r.{column}" for column, _ in SCRIPTS)}, rel.role,
+    parts = ", ".join(f"coalesce({name_part('r.' + column, 1)}, '') AS first_{column}, "
+                      f"coalesce({name_part('r.' + column, 2)}, '') AS second_{column}" for column, _ in SCRIPTS)
+    return f"""SELECT r.record_id, r.source_id, r.sheet, r.household, r.row_no,
+       lower(trim(coalesce(r.given_name, ''))) AS first_split, lower(trim(coalesce(r.family_name, '')))
+         AS second_split, {parts}, rel.role,
        coalesce(NULLIF(rel.sex, ''), CASE WHEN r.sex IN ('M', 'F') THEN r.sex END) AS sex,
        CASE WHEN {iso} THEN r.birth_date WHEN i.date_ok THEN i.birth END AS born
 FROM chk_records r
@@ -102,23 +107,14 @@ FROM (SELECT child_id, parent_row, parent_sex, parent_born, child_born, {gap} AS
 WHERE (exact AND gap < {MIN_PARENT_GAP}) OR (NOT exact AND gap < {MIN_PARENT_GAP - 1})"""
 
 
-def _script_columns(d: Dialect) -> str:
-    """For each script: the child's second part and the father's first, '' when absent."""
-    cols = ["lower(trim(coalesce(c.family_name, ''))) AS c_split, lower(trim(coalesce(f.given_name, ''))) "
-            "AS f_split"]
-    for column, _ in SCRIPTS:
-        cols.append(f"coalesce({name_part(d, 'c.' + column, 2)}, '') AS c_{column}, "
-                    f"coalesce({name_part(d, 'f.' + column, 1)}, '') AS f_{column}")
-    return ",\n       ".join(cols)
-
-
 def patronymic_sql(d: Dialect) -> str:
     """``family.patronymic``: in no script does the child's second name equal the father's given
     name, and in at least one both are written and differ (exact parts, case-folded).
 
     Cross-script comparison (child in Chinese, father only in Latin) waits for ``veracity.names``.
     """
-    keys = [("split", "the split name columns")] + list(SCRIPTS)
+    keys = [("split", "the split name columns"), *SCRIPTS]
+    columns = ", ".join(f"c.second_{k} AS c_{k}, f.first_{k} AS f_{k}" for k, _ in keys)
     comparable = {k: f"(c_{k} <> '' AND f_{k} <> '')" for k, _ in keys}
     agree = " OR ".join(f"({comparable[k]} AND c_{k} = f_{k})" for k, _ in keys)
     differ = " OR ".join(f"({comparable[k]} AND c_{k} <> f_{k})" for k, _ in keys)
@@ -129,7 +125,7 @@ def patronymic_sql(d: Dialect) -> str:
         "'); a Uyghur child takes the given name of the father as second name.'")} AS message
 FROM (
   SELECT child_id, parent_row, {first_differ} AS script, ({agree}) AS agrees, ({differ}) AS differs
-  FROM (SELECT p.child_id, p.parent_row, {_script_columns(d)}
+  FROM (SELECT p.child_id, p.parent_row, {columns}
         FROM chk_pairs p JOIN chk_members c ON c.record_id = p.child_id
         JOIN chk_members f ON f.record_id = p.parent_id
         WHERE p.parent_sex = 'M') n

@@ -39,7 +39,8 @@ def id_parts_sql(d: Dialect) -> str:
     """
     kind = (f"CASE WHEN {d.full_match('id', '[0-9]{17}[0-9X]')} THEN 18 "
             f"WHEN {d.full_match('id', '[0-9]{15}')} THEN 15 ELSE 0 END")
-    weighted = " + ".join(f"{d.try_int(f'substr(body, {i + 1}, 1)')} * {w}" for i, w in enumerate(WEIGHTS))
+    # body is all digits wherever kind > 0, so a digit's value is its character code less 48
+    weighted = " + ".join(f"(ascii(substr(body, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(WEIGHTS))
     days = ("CASE WHEN m IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN m IN (4, 6, 9, 11) THEN 30 "
             "WHEN (y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0 THEN 29 ELSE 28 END")
     body = ("CASE kind WHEN 18 THEN substr(id, 1, 17) "

@@ -44,14 +44,6 @@ class Dialect(ABC):
     def text(self, expr: str) -> str:
         """EXPR cast to a string."""
 
-    @abstractmethod
-    def idiv(self, a: str, b: str) -> str:
-        """Integer division, truncating."""
-
-    @abstractmethod
-    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
-        """EXPR with every match of PATTERN (no backslashes) replaced by the literal REPLACEMENT."""
-
     def literal(self, value: str) -> str:
         """VALUE as a quoted SQL string literal (for declared constants, never caller values)."""
         return "'" + value.replace("'", "''") + "'"

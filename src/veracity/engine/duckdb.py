@@ -2,8 +2,6 @@
 
 >>> DUCKDB.full_match("id_number", "[0-9]{15}")
 "regexp_full_match(id_number, '[0-9]{15}')"
->>> DUCKDB.idiv("a", "b")
-'(a // b)'
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class DuckDBDialect(Dialect):
-    """DuckDB's spelling: RE2 full matches, TRY_CAST, ``//``."""
+    """DuckDB's spelling: RE2 full matches, TRY_CAST."""
 
     name = "duckdb"
 
@@ -33,11 +31,7 @@ class DuckDBDialect(Dialect):
     def text(self, expr: str) -> str:
         return f"CAST({expr} AS VARCHAR)"
 
-    def idiv(self, a: str, b: str) -> str:
-        return f"({a} // {b})"
 
-    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
-        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)}, 'g')"
 
 
 DUCKDB = DuckDBDialect()
@@ -57,7 +51,7 @@ class DuckDBEngine(Engine):
         self._made.append(name)
 
     def load(self, name: str, case: Case, sql: str, params: Sequence[object] = ()) -> None:
-        self._create(name, sql, params)
+        self._create(name, sql, params)  # a copy: later queries read only the columns they use
 
     def register(self, name: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         select = ", ".join(f'unnest(CAST(? AS VARCHAR[])) AS "{c}"' for c in columns)

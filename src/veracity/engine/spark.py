@@ -7,8 +7,6 @@ into errors (casts use ``try_cast``, dates are compared as ISO text).
 
 >>> SPARK.full_match("id", "[0-9]{15}")
 "(id RLIKE '^(?:[0-9]{15})$')"
->>> SPARK.idiv("a", "b")
-'(a DIV b)'
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class SparkDialect(Dialect):
-    """Spark SQL's spelling: Java regular expressions with RLIKE, try_cast, DIV."""
+    """Spark SQL's spelling: Java regular expressions with RLIKE, try_cast."""
 
     name = "spark"
 
@@ -42,11 +40,7 @@ class SparkDialect(Dialect):
     def text(self, expr: str) -> str:
         return f"CAST({expr} AS STRING)"
 
-    def idiv(self, a: str, b: str) -> str:
-        return f"({a} DIV {b})"
 
-    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
-        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)})"
 
 
 SPARK = SparkDialect()
