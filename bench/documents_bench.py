@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from tests.ingest.doc_samples import page_images, png_bytes, register, register_pdf
+
 from veracity.ingest.formats import read_tables
 from veracity.ingest.misread import explain_misread
 from veracity.limits import Limits
