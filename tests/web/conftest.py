@@ -31,6 +31,3 @@ def client(anonymous: TestClient) -> TestClient:
     anonymous.get(f"/?token={TOKEN}")
     return anonymous
 
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives Debian's chromium with Playwright (skipped without it)")
