@@ -147,3 +147,26 @@ def test_claims_file_with_unknown_assertion_names_the_row(case: Case, tmp_path: 
     path.write_text("claim_id,subject_name,assertion\nC1,A,detained\nC2,B,vanished\n", encoding="utf-8")
     with pytest.raises(InputError, match="claims.csv: row 2: unknown assertion 'vanished'"):
         add_files(case, [path], AddRequest(role="claims"))
+
+
+def test_pdf_table_over_pages_becomes_records_counted_across_pages(case: Case, tmp_path: Path) -> None:
+    from .doc_samples import register, register_pdf
+
+    rows = register(60)
+    path = tmp_path / "list.pdf"
+    path.write_bytes(register_pdf(rows))
+    add_files(case, [path], AddRequest(role="leak"))
+    got = case.con.execute('SELECT sheet, "row", id_number FROM records ORDER BY "row"').fetchall()
+    assert got == [("table 1", k, row[3]) for k, row in enumerate(rows[1:], start=1)]
+    pages = case.scalar("SELECT count(DISTINCT page) FROM record_origins")
+    assert pages >= 2
+
+
+def test_text_only_pdf_is_kept_as_pages_of_text(case: Case, tmp_path: Path) -> None:
+    from .doc_samples import html_pdf
+
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(html_pdf("<html><body><p>关于职业技能教育培训中心的通知</p></body></html>"))
+    [outcome] = add_files(case, [path], AddRequest(role="reference"))
+    assert outcome.records == 0 and "page(s) of text" in outcome.sentence()
+    assert "培训中心" in case.scalar("SELECT string_agg(text, '') FROM document_pages")

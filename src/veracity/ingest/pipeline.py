@@ -22,7 +22,9 @@ from veracity.case import Case, Change
 from veracity.errors import InputError, UsageError, VeracityError
 from veracity.evidence import sha256_of
 from veracity.ingest.claims_file import insert_claims
+from veracity.ingest.documents import store_document
 from veracity.ingest.formats import MediaType, is_html, read_tables, sniff_magic
+from veracity.ingest.provenance import refresh_signals
 from veracity.ingest.records import TableLoad, load_table
 from veracity.limits import Limits
 from veracity.progress import Progress, silent
@@ -107,6 +109,7 @@ def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
                                  "map": dict(request.mapping)}) as change:
             added = [_add_guarded(case, change, paths[k], hashes[k], request, progress) for k in todo]
             _check_mapping_used(request.mapping, added)
+            refresh_signals(case)
             change.detail["files"] = [{"file": o.source_file, "sha256": o.sha256, "records": o.records}
                                       for o, _ in added]
         outcomes.update({k: o for k, (o, _) in zip(todo, added, strict=True)})
@@ -149,7 +152,8 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
             loads.append(insert_claims(case, raw, source_id, name, request.limits))
         else:
             loads.append(load_table(case, raw, source_id, name, table_no, request, started, progress))
-    if not any(load.records for load in loads):
+    text_pages = sum(1 for page in read.document.pages if page.text.strip()) if read.document else 0
+    if not any(load.records for load in loads) and not text_pages:
         skipped = next((load.skipped for load in loads if load.skipped), "")
         raise InputError(skipped.removeprefix(f"{name}: ") if skipped else "no data rows (a header alone, or no table)",
                          source=name)
@@ -160,9 +164,12 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
         "encoding, n_tables, n_records, authentic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source_id, sha, name, request.label, request.role, read.media_type.value, path.stat().st_size,
          dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic])
+    if read.document is not None:
+        store_document(case, source_id, name, read.document)
+    pages_note = (f"{text_pages} page(s) of text kept for search and claims",) if text_pages and not records else ()
     outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type.value, encoding,
                          sum(load.problems for load in loads),
-                         notes=(*read.notes, *(load.skipped for load in loads if load.skipped)))
+                         notes=(*read.notes, *(load.skipped for load in loads if load.skipped), *pages_note))
     return outcome, set().union(*(load.mapped for load in loads))
 
 

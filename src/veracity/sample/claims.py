@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -174,15 +175,24 @@ def _leak_rows(ctx: Context, pid: str) -> tuple[Locator, ...]:
     return tuple(loc for loc in ctx.where[pid] if loc.source_file == ctx.leak_file)
 
 
+def _namesakes(ctx: Context) -> frozenset[str]:
+    """Persons who share their name with someone else: a claim naming them is honestly unverifiable
+    without an identity number, so the sample makes claims only about people with a name of their own."""
+    names = Counter(full_zh(p.given, p.patronymic) for p in ctx.persons.values())
+    return frozenset(pid for pid, p in ctx.persons.items() if names[full_zh(p.given, p.patronymic)] > 1)
+
+
 def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> str:
-    """A leak person not used yet who fits SPEC: a detainee, or a relative when SPEC says so."""
+    """A leak person not used yet, with a name no one else in the case has, who fits SPEC: a detainee,
+    or a relative when SPEC says so."""
     if spec.relative:
         pool = [
             pid for pid, locs in ctx.where.items() if pid not in ctx.detentions and locs[0].source_file == ctx.leak_file
         ]
     else:
         pool = [pid for pid in ctx.detentions if spec.subject(ctx, pid)]
-    pid = rng.choice(sorted(pid for pid in pool if pid not in used and pid not in ctx.avoid))
+    taken = used | ctx.avoid | _namesakes(ctx)
+    pid = rng.choice(sorted(pid for pid in pool if pid not in taken))
     used.add(pid)
     return pid
 
