@@ -54,7 +54,7 @@ def build(path: Path) -> WebCase:
         _source(case, 2, TESTIMONIES, "reference", 2)
         for k, (zh, _) in enumerate(PEOPLE, 1):
             _record(case, k, 1, k, {"name": zh, "sex": "M" if k % 2 else "F", "birth_date": f"19{70 + k}-0{k}-1{k}",
-                                    "household": "H001", "reason": "宗教极端" if k == 1 else None,
+                                    "household": "H001", "reason": f"{PEOPLE[0][0]}在境外" if k == 1 else None,
                                     "detained_on": "2017-05-01" if k == 1 else None})
         for k, (_, latin) in enumerate(PEOPLE[:2], 1):
             _record(case, 100 + k, 2, k, {"name_latin": latin, "birth_date": f"19{70 + k}"})
