@@ -1,6 +1,7 @@
 """Chinese transcriptions of Uyghur names (阿不都热合木) and their pinyin, read as Uyghur sounds.
 
-Characters are read with the correspondences of DB65/T 2189-2005 (hanzi_sequences.tsv, then
+Traditional characters are first folded to simplified ones (traditional_simplified.tsv, from
+OpenCC), then read with the correspondences of DB65/T 2189-2005 (hanzi_sequences.tsv, then
 hanzi.tsv); a character outside those tables is read through pypinyin and pinyin_uly.tsv.
 A name written in pinyin is read syllable by syllable the same way, each syllable taking the
 reading of the table's characters that are pronounced so.
@@ -79,6 +80,21 @@ def char_reading(char: str) -> str:
     return syllable_reading(syllable[0]) if syllable else ""
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    return str.maketrans({row[0]: row[1] for row in read_tsv("traditional_simplified.tsv")})
+
+
+def simplify(text: str) -> str:
+    """TEXT with traditional characters written in their simplified form (Taiwan, Hong Kong and
+    pre-1956 sources write 堯樂博士 and 買買提 for 尧乐博士 and 买买提).
+
+    >>> simplify("堯樂博士"), simplify("阿布都熱依木")
+    ('尧乐博士', '阿布都热依木')
+    """
+    return text.translate(_simplified())
+
+
 def _collapse(key: str) -> str:
     return "".join(ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1])
 
@@ -86,9 +102,10 @@ def _collapse(key: str) -> str:
 def hanzi_readings(text: str) -> tuple[str, ...]:
     """The reading of each syllable of TEXT, fixed sequences first.
 
-    >>> hanzi_readings("买买提江")
-    ('memet', 'jan')
+    >>> hanzi_readings("买买提江") == hanzi_readings("買買提江") == ('memet', 'jan')
+    True
     """
+    text = simplify(text)
     readings: list[str] = []
     i = 0
     while i < len(text):

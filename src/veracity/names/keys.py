@@ -70,15 +70,10 @@ def _slow_keys(name: str) -> list[str]:
     return sorted(found)
 
 
-def keys(name: str) -> list[str]:
-    """Blocking keys of NAME: one per reading of each part (titles and initials give none).
-    An unreadable name has no keys, so it is never put in a block.
-
-    >>> keys("Ilham Tohti") == keys("伊力哈木·土赫提")
-    True
-    >>> keys("???")
-    []
-    """
+@lru_cache(maxsize=262144)
+def _name_keys(name: str) -> tuple[str, ...]:
+    """The blocking keys of NAME, cached whole: a register repeats full names (relatives,
+    re-listed detainees, the same person in several sheets), so most calls are a lookup."""
     found: set[str] = set()
     syllables = 0
     only_titles = True
@@ -89,5 +84,17 @@ def keys(name: str) -> list[str]:
             only_titles = False
             found.update(blocks)
     if syllables >= 3 or only_titles:
-        return _slow_keys(name)  # spaced-out pinyin, or a name that is only a title (or empty)
-    return sorted(found)
+        return tuple(_slow_keys(name))  # spaced-out pinyin, or a name that is only a title (or empty)
+    return tuple(sorted(found))
+
+
+def keys(name: str) -> list[str]:
+    """Blocking keys of NAME: one per reading of each part (titles and initials give none).
+    An unreadable name has no keys, so it is never put in a block.
+
+    >>> keys("Ilham Tohti") == keys("伊力哈木·土赫提")
+    True
+    >>> keys("???")
+    []
+    """
+    return list(_name_keys(name))
