@@ -148,7 +148,7 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
 
 def _finding(case: Case, problem: Any, source_file: str, sheet: str, row: int, record_id: int) -> None:
     case.con.execute(
-        "INSERT INTO findings VALUES (?, 'notice', ?, ?, ?, ?, ?, 'ingest', ?)",
+        "INSERT INTO findings VALUES (?, 'info', ?, ?, ?, ?, ?, 'ingest', ?)",
         [problem.check_id, source_file, sheet, row, record_id, problem.message,
          json.dumps({"column": problem.column, "value": problem.value}, ensure_ascii=False)])
 
