@@ -27,10 +27,12 @@ SAME_PERSON_THRESHOLD = 0.75
 
 SWAP_PENALTY = 0.04  # given name and patronymic in the other order: Tohti Ilham ~ Ilham Tohti
 WEAKEST_LINK_MARGIN = 0.1  # score <= weakest pair + this: Gulshan Abbas !~ Rushan Abbas
-LOSSY_LINK_MARGIN = 0.2  # the same when a Chinese reading is involved, which loses sounds:
+LOSSY_LINK_MARGIN = 0.15  # the same when a Chinese reading is involved, which loses sounds:
 # 特依拜 ~ Téyip is 0.63 similar and still one name; Abdukerim Rahman !~ 阿不都克里木·阿巴索夫
 EXTRA_PART_FACTOR = 0.93  # each unpaired part: Arslan Mijit Hidayat ~ Arslan Hidayat
-SINGLE_PART_FACTOR = 0.85  # a one-part name against a longer one: Gulnaza ~ Gulnezer Bextiyar
+SINGLE_PART_FACTOR = 0.85  # a one-part name against a longer one: Gulnar ~ Gulnar Tursun ...
+PARTIAL_CAP = 0.7  # ... at most this: a given name alone is compatible, not proof of one person. Below
+# SAME_PERSON_THRESHOLD and above the linkage's name floor (0.6), so other evidence decides.
 INITIAL_MATCH = 0.9  # M. ~ Memet, 黎 ~ Lutpulla: only the first sound is known
 JOINED_FACTOR = 0.95  # parts split differently: 阿布都热依木吐尔逊 ~ Abdurehim Tursun
 
@@ -69,6 +71,7 @@ class NameMatch:
     score: float
     pairs: tuple[PartMatch, ...]
     notes: tuple[str, ...]
+    partial: bool = False  # one name has a single part: the score is capped at PARTIAL_CAP
 
     @property
     def same_person(self) -> bool:
@@ -181,10 +184,11 @@ def compare(a: str, b: str) -> NameMatch:
     if aligned.swapped:
         notes.append(f"parts in the other order: -{SWAP_PENALTY}")
     extra = abs(len(pa.parts) - len(pb.parts))
-    if extra and min(len(pa.parts), len(pb.parts)) == 1:
-        score *= SINGLE_PART_FACTOR
+    partial = bool(extra) and min(len(pa.parts), len(pb.parts)) == 1
+    if partial:
+        score = min(PARTIAL_CAP, score * SINGLE_PART_FACTOR)
         longest = max(len(pa.parts), len(pb.parts))
-        notes.append(f"one name has a single part, the other {longest}: x{SINGLE_PART_FACTOR}")
+        notes.append(f"one name has a single part, the other {longest}: x{SINGLE_PART_FACTOR}, at most {PARTIAL_CAP}")
     elif extra:
         score *= EXTRA_PART_FACTOR**extra
         notes.append(f"{extra} part(s) without a counterpart: x{EXTRA_PART_FACTOR}^{extra}")
@@ -192,6 +196,6 @@ def compare(a: str, b: str) -> NameMatch:
     if len(pa.parts) != len(pb.parts):
         joined = _joined(pa, pb)
         if joined.score > score:
-            score, pairs = joined.score, (joined,)
+            score, pairs, partial = joined.score, (joined,), False
             notes = [n for n in notes if n.startswith("title")] + [f"joined parts compared: x{JOINED_FACTOR}"]
-    return NameMatch(a, b, float(round(min(1.0, max(0.0, score)), 4)), pairs, tuple(notes))
+    return NameMatch(a, b, float(round(min(1.0, max(0.0, score)), 4)), pairs, tuple(notes), partial)

@@ -51,7 +51,7 @@ _PAIRS: dict[tuple[str, str], float] = {
     ("L", "l"): 0.05,  # 力 l(i) ~ li
     ("L", "r"): 0.05,  # 里 l(i) ~ ri in 阿不都克里木 ~ Abdukerim
     ("l", "r"): 0.45,
-    ("k", "g"): 0.4,  # 艾力更 ~ Arken
+    ("k", "g"): 0.3,  # Turkic voicing alternation, as b/p and d/t: Tursunbeg ~ Tursunbek
     ("k", "h"): 0.4,  # 雪克来提 ~ Shöhret; Makhdum ~ Maqdum
     ("g", "h"): 0.45,
     ("h", "x"): 0.1,  # ULY x ~ English h: Mexsum ~ Mahsum
@@ -75,23 +75,46 @@ _PAIRS: dict[tuple[str, str], float] = {
 }
 _SUB: dict[tuple[str, str], float] = {**_PAIRS, **{(b, a): c for (a, b), c in _PAIRS.items()}}
 
+# Lower costs when one key is a Chinese reading (hanzi or pinyin: capital vowels, L, weak
+# vowels), for what Putonghua cannot write; the other costs stay as above.
+_CHINESE_INDEL: dict[str, float] = {
+    "r": 0.25,  # no syllable-final r in Putonghua, so a coda r is 尔 or left out: 库车 ~ Kuchar, 沙雅 ~ Shayar
+}
+_CHINESE_PAIRS: dict[tuple[str, str], float] = {
+    ("s", "S"): 0.1,  # Uyghur sa/se are written with 沙 sha, 山 shan: 沙迪克 ~ Sadiq, 沙吾提 ~ Sawut
+    ("k", "h"): 0.25,  # no uvular q in Putonghua, written h as often as k: 哈斯木 ~ Qasim
+}
+_CHINESE_SUB = {**_SUB, **_CHINESE_PAIRS, **{(b, a): c for (a, b), c in _CHINESE_PAIRS.items()}}
+_CHINESE_MARKS = frozenset("AEIOUL" + WEAK)
 
-def indel_cost(ch: str) -> float:
-    """The cost of dropping CH.
 
-    >>> indel_cost("a"), indel_cost("k"), indel_cost(".")
-    (0.35, 1.0, 0.05)
+def is_chinese_reading(key: str) -> bool:
+    """Whether KEY is the reading of a Chinese transcription or its pinyin.
+
+    >>> is_chinese_reading("yOL.bOs."), is_chinese_reading("yolbars")
+    (True, False)
     """
+    return not _CHINESE_MARKS.isdisjoint(key)
+
+
+def indel_cost(ch: str, chinese: bool = False) -> float:
+    """The cost of dropping CH; CHINESE when the other key is a Chinese reading.
+
+    >>> indel_cost("a"), indel_cost("k"), indel_cost("."), indel_cost("r", chinese=True)
+    (0.35, 1.0, 0.05, 0.25)
+    """
+    if chinese and ch in _CHINESE_INDEL:
+        return _CHINESE_INDEL[ch]
     if ch in _INDEL:
         return _INDEL[ch]
     return _VOWEL_INDEL if ch in VOWELS else _CONSONANT_INDEL
 
 
-def sub_cost(a: str, b: str) -> float:
-    """The cost of writing B where A was meant.
+def sub_cost(a: str, b: str, chinese: bool = False) -> float:
+    """The cost of writing B where A was meant; CHINESE when either key is a Chinese reading.
 
-    >>> sub_cost(".", "e"), sub_cost("L", "r"), sub_cost("t", "m")
-    (0.1, 0.05, 1.0)
+    >>> sub_cost(".", "e"), sub_cost("L", "r"), sub_cost("t", "m"), sub_cost("s", "S", chinese=True)
+    (0.1, 0.05, 1.0, 0.1)
     """
     if a == b:
         return 0.0
@@ -100,7 +123,8 @@ def sub_cost(a: str, b: str) -> float:
     if (a.isupper() or b.isupper()) and a in VOWELS and b in VOWELS:
         lower = _SUB.get((a.lower(), b.lower()), 0.0 if a.lower() == b.lower() else 1.0)
         return min(lower, APPROXIMATE_VOWEL)
-    return _SUB.get((a, b), _SUB.get((a.lower(), b.lower()), 1.0))
+    table = _CHINESE_SUB if chinese else _SUB
+    return table.get((a, b), table.get((a.lower(), b.lower()), 1.0))
 
 
 def weight(key: str) -> float:
@@ -113,19 +137,25 @@ def weight(key: str) -> float:
 
 
 def distance(a: str, b: str) -> float:
-    """Weighted edit distance between two keys.
+    """Weighted edit distance between two keys, with the Chinese costs when either key is a
+    Chinese reading.
 
     >>> distance("abduk.L.m.", "abdukerim")
     0.3
+    >>> distance("kUC.", "kuCar") < distance("kuCa", "kuCar")  # 库车 ~ Kuchar
+    True
     """
+    chinese = is_chinese_reading(a) or is_chinese_reading(b)
+    ins_b = [indel_cost(cb, chinese) for cb in b]
     prev = [0.0]
-    for ch in b:
-        prev.append(prev[-1] + indel_cost(ch))
+    for cost in ins_b:
+        prev.append(prev[-1] + cost)
     for ca in a:
-        del_a = indel_cost(ca)
+        del_a = indel_cost(ca, chinese)
         row = [prev[0] + del_a]
         for j, cb in enumerate(b, start=1):
-            row.append(min(prev[j] + del_a, row[j - 1] + indel_cost(cb), prev[j - 1] + sub_cost(ca, cb)))
+            sub = prev[j - 1] + sub_cost(ca, cb, chinese)
+            row.append(min(prev[j] + del_a, row[j - 1] + ins_b[j - 1], sub))
         prev = row
     return round(prev[-1], 6)
 
