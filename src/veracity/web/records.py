@@ -163,15 +163,14 @@ def _fields(case: Case, record_id: int) -> tuple[tuple[tuple[str, str], ...], ob
     return values, found[-1]
 
 
-def linkage_ran(case: Case, state: CaseState) -> bool:
-    """Whether ``veracity link`` has run (from schema v5 on its tables exist, empty, before it does)."""
-    if not state.has("links", "record_id_a", "record_id_b", "level", "status"):
-        return False
-    return bool(case.scalar("SELECT count(*) FROM links")) or state.ran("link")
+def linkage_ran(case: Case, state: CaseState | None = None) -> bool:
+    """Whether ``veracity link`` has run (its tables exist, empty, before it does): links exist, or the
+    audit log records a run that found none (read only then, as the log grows with every decision)."""
+    return bool(case.scalar("SELECT count(*) FROM links")) or (state or read_state(case)).ran("link")
 
 
-def _links(case: Case, state: CaseState, row: RecordRow) -> tuple[LinkLine, ...] | None:
-    if not linkage_ran(case, state):
+def _links(case: Case, row: RecordRow) -> tuple[LinkLine, ...] | None:
+    if not linkage_ran(case):
         return None
     found = case.con.execute(
         "WITH mine AS (SELECT record_id_b AS other, match_probability AS p, level, status FROM links "
@@ -197,4 +196,4 @@ def record_detail(case: Case, record_id: int) -> RecordDetail | None:
         [record_id, row.source_file, row.row]).fetchall())
     household = _rows(case, f"{_ROW_SQL} WHERE r.source_file = ? AND r.household = ? AND r.household <> '' "
                       "ORDER BY r.\"row\" LIMIT 60", [row.source_file, row.household]) if row.household else ()
-    return RecordDetail(row, fields, _cells(raw), findings, _links(case, read_state(case), row), household)
+    return RecordDetail(row, fields, _cells(raw), findings, _links(case, row), household)

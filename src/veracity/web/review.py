@@ -17,7 +17,6 @@ from veracity.case import Case
 from veracity.link.levels import Decision, Level
 from veracity.link.review import Decided, decide, evidence_lines, list_queue
 from veracity.names import compare
-from veracity.report.state import read_state
 from veracity.report.summary import Summary, summarise
 from veracity.web.records import FindingLine, RecordRow, linkage_ran, record_detail
 
@@ -182,7 +181,7 @@ def review_item(case: Case, link_id: str) -> ReviewItem | None:
 
 def queue(case: Case, user: str, mode: Mode, wanted: QueueFilter) -> Queue:
     """USER's queue in MODE: the next link to decide and the counts."""
-    if not linkage_ran(case, read_state(case)):
+    if not linkage_ran(case):
         return Queue(mode, wanted, None, 0, 0, False, summarise(case))
     ids = queue_ids(case, user, mode, wanted)
     item = review_item(case, ids[0]) if ids else None
@@ -235,7 +234,7 @@ SELECT s.link_id FROM split s WHERE NOT EXISTS (SELECT 1 FROM link_decisions d W
 
 def disagreements(case: Case) -> tuple[Disagreement, ...]:
     """The links reviewers disagree on that no editor has settled, with each reviewer's decision."""
-    if not linkage_ran(case, read_state(case)):
+    if not linkage_ran(case):
         return ()
     ids = [str(i) for (i,) in case.con.execute(_OPEN, [EDITOR_MARK, EDITOR_MARK]).fetchall()]
     out = []
