@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from veracity.ingest.values import VALUE_CHECKS
+
 
 class Severity(Enum):
     """How much a finding weighs against the record or the document."""
@@ -29,6 +31,7 @@ class Level(Enum):
 
     ROW = "row"
     DATASET = "dataset"
+    INGEST = "ingest"  # a row finding written while the file is read (a cell kept verbatim, not understood)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class CheckSpec:
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _ROW, _SET = Level.ROW, Level.DATASET
 
-_DECLARED = (
+_DECLARED: tuple[CheckSpec, ...] = (
     CheckSpec("id.format", _E, _ROW, "The identity number is neither 18 characters (17 digits and a digit "
               "or X) nor 15 digits.", "65322219850312041 (17 digits)"),
     CheckSpec("id.checksum", _E, _ROW, "The 18th character is not the ISO 7064 MOD 11-2 check character "
@@ -113,6 +116,9 @@ SCOPE = (
     "date in the source, and dates must not be after the day of the check.",
 )
 
+_DECLARED += tuple(CheckSpec(v.id, _I, Level.INGEST, f"Found while reading the file: {v.doc}; the cell is kept "
+                             "verbatim in the record.", v.example) for v in VALUE_CHECKS)
+
 CHECKS: dict[str, CheckSpec] = {spec.id: spec for spec in _DECLARED}
 ROW_CHECKS = tuple(s.id for s in _DECLARED if s.level is Level.ROW)
 DATASET_CHECKS = tuple(s.id for s in _DECLARED if s.level is Level.DATASET)
@@ -146,7 +152,8 @@ def markdown() -> str:
     lines = ["# Checks", "", "Generated from `veracity.checks.registry` (do not edit by hand; "
              "`python -m veracity.checks.registry > docs/checks.md` rebuilds it, and a test fails when "
              "this file and the registry differ).", "", *SCOPE, ""]
-    for level, title in ((Level.ROW, "Row rules"), (Level.DATASET, "Dataset statistics and format")):
+    for level, title in ((Level.ROW, "Row rules"), (Level.DATASET, "Dataset statistics and format"),
+                         (Level.INGEST, "Values not understood at ingest")):
         lines += [f"## {title}", "", "| check | severity | what it means | example |", "|---|---|---|---|"]
         lines += [f"| `{s.id}` | {s.severity.value} | {s.doc} | {s.example} |"
                   for s in _DECLARED if s.level is level]

@@ -19,13 +19,13 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from veracity.idnumber import compact
 from veracity.script import Script, detect
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from veracity.ingest.header import HeaderLayout
     from veracity.ingest.table import Cell, Row
@@ -37,11 +37,12 @@ class ValueCheck:
 
     id: str
     doc: str
+    example: str
 
 
-DATE_UNPARSED = ValueCheck("value.date_unparsed", "a date cell is not a date veracity reads")  # "2017-02-30"
-SEX_UNPARSED = ValueCheck("value.sex_unparsed", "a sex cell is neither male nor female")  # "未知"
-AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years")  # "三十"
+DATE_UNPARSED = ValueCheck("value.date_unparsed", "a date cell is not a date veracity reads", "2017-02-30")
+SEX_UNPARSED = ValueCheck("value.sex_unparsed", "a sex cell is neither male nor female", "未知")
+AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years", "三十")
 VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED)
 
 
@@ -396,6 +397,60 @@ def is_total_row(row: Row) -> bool:
         if seen == 2:
             return False
     return False
+
+
+def plain_lead(cell: Cell, labels: frozenset[str]) -> bool:
+    """Whether a row whose first cell is CELL is surely neither blank, a total line nor a repeated
+    header (LABELS: ``HeaderLayout.label_index``, empty for a headerless table); False: look closer.
+
+    >>> plain_lead("1", frozenset({"序号"})), plain_lead(7, frozenset()), plain_lead("序号", frozenset({"序号"}))
+    (True, True, False)
+    >>> plain_lead("合计", frozenset()), plain_lead(" ", frozenset()), plain_lead(None, frozenset())
+    (False, False, False)
+    """
+    if cell is None:
+        return False
+    if type(cell) is not str:
+        return True
+    s = cell.strip()
+    return bool(s) and s[0] not in _TOTAL_FIRST and s not in labels and s[0].casefold() not in labels
+
+
+def plain_follow(cell: Cell) -> bool:
+    """Whether a second cell CELL, after a first cell that passed ``plain_lead``, surely makes no
+    total line; False: look closer.
+
+    >>> plain_follow("买买提"), plain_follow(3), plain_follow("Total"), plain_follow(""), plain_follow(None)
+    (True, True, False, False, False)
+    """
+    if cell is None:
+        return False
+    if type(cell) is not str:
+        return True
+    s = cell.lstrip()
+    return bool(s) and s[0] not in _TOTAL_FIRST
+
+
+_T = TypeVar("_T")
+_TEXTUAL = frozenset({str, type(None)})
+
+
+def convert_distinct(cells: Sequence[Cell], convert: Callable[[Cell], _T]) -> list[_T]:
+    """``[convert(c) for c in cells]``, calling CONVERT once per distinct cell: registers repeat
+    values (sex, dates, places). Cells other than text are told apart by type as well, since
+    ``1 == 1.0 == True`` but ``str(True)`` is not ``str(1)``.
+
+    >>> convert_distinct(["a", "b", "a", None], str)
+    ['a', 'b', 'a', 'None']
+    >>> convert_distinct([1, 1.0, True], str)
+    ['1', '1.0', 'True']
+    """
+    if set(map(type, cells)) <= _TEXTUAL:
+        table = {c: convert(c) for c in dict.fromkeys(cells)}
+        return list(map(table.__getitem__, cells))
+    keys = list(zip(map(type, cells), cells, strict=True))
+    typed = {k: convert(k[1]) for k in dict.fromkeys(keys)}
+    return list(map(typed.__getitem__, keys))
 
 
 def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
