@@ -88,6 +88,18 @@ def init(case: CaseArg) -> None:
     _guard(work)
 
 
+def _iso_date(text: str) -> str:
+    """The ISO form of --date (any form Chinese records use), or a usage error."""
+    if not text:
+        return ""
+    from veracity.ingest.values import parse_date
+
+    parsed = parse_date(text)
+    if parsed.iso is None:
+        raise UsageError(f"--date {text!r}: not a date ({parsed.reason})")
+    return parsed.iso
+
+
 def _parse_maps(maps: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in maps:
@@ -109,6 +121,9 @@ def add(
         "--map", help="COLUMN=FIELD: read a column as a canonical field, overriding header detection.")] = None,
     authentic: Annotated[bool, typer.Option(
         "--authentic", help="A reference known to be authentic (used for format similarity).")] = False,
+    date: Annotated[str, typer.Option(
+        "--date", help="The date the document bears or is claimed to have (e.g. 2019-12-31): ages, dates "
+                       "and file metadata are judged against it.")] = "",
     as_json: JsonOpt = False,
 ) -> None:
     """Store files in the evidence store and read their rows into records (one transaction)."""
@@ -118,7 +133,7 @@ def add(
 
     def work() -> None:
         request = AddRequest(role=role.value, label=name, mapping=_parse_maps(maps or []),
-                             authentic=authentic)
+                             authentic=authentic, document_date=_iso_date(date))
         with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
             outcomes = add_files(opened, files, request, progress=progress)
         if as_json:

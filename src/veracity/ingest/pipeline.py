@@ -40,6 +40,7 @@ class AddRequest:
     label: str = ""
     mapping: Mapping[str, str] = field(default_factory=dict)
     authentic: bool = False
+    document_date: str = ""  # ISO date the document bears or claims (ages, dates and metadata are judged by it)
     limits: Limits = field(default_factory=Limits)
 
 
@@ -161,9 +162,10 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
     encoding = read.encoding.name if read.encoding else ""
     case.con.execute(
         "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
-        "encoding, n_tables, n_records, authentic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source_id, sha, name, request.label, request.role, read.media_type.value, path.stat().st_size,
-         dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic])
+         dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic,
+         request.document_date or None])
     if read.document is not None:
         store_document(case, source_id, name, read.document)
     pages_note = (f"{text_pages} page(s) of text kept for search and claims",) if text_pages and not records else ()
@@ -195,7 +197,7 @@ def _add_article(case: Case, path: Path, sha: str, source_id: int, request: AddR
     media = MediaType.HTML if looks_like_html(path.read_bytes()[:2048]) else MediaType.TEXT
     case.con.execute(
         "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
-        "encoding, n_tables, n_records, authentic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source_id, sha, name, request.label, request.role, media.value, path.stat().st_size,
          dt.datetime.now(dt.UTC).replace(tzinfo=None), "", 0, 0, request.authentic])
     note = (f"article of {len(article.paragraphs)} paragraph(s), {quotes} quotation(s) found: a draft claims "
