@@ -89,15 +89,21 @@ def init(case: CaseArg) -> None:
 
 
 def _iso_date(text: str) -> str:
-    """The ISO form of --date (any form Chinese records use), or a usage error."""
+    """The ISO day of --date (any form Chinese records use); a month or year means its last day,
+    since the date bounds what the document can contain."""
     if not text:
         return ""
+    import calendar
+
     from veracity.ingest.values import parse_date
 
     parsed = parse_date(text)
     if parsed.iso is None:
         raise UsageError(f"--date {text!r}: not a date ({parsed.reason})")
-    return parsed.iso
+    parts = parsed.iso.split("-")
+    year, month = int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
+    day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _parse_maps(maps: list[str]) -> dict[str, str]:
