@@ -81,6 +81,7 @@ class Backend:
         if self.engine == "spark":
             from splink.backends.spark import SparkAPI
 
+            self.spark.sparkContext.setCheckpointDir(str(self._scratch / "checkpoints"))
             return SparkAPI(spark_session=self.spark, register_udfs_automatically=False)  # type: ignore[no-untyped-call]
         import duckdb
         from splink.backends.duckdb import DuckDBAPI
@@ -117,21 +118,49 @@ def _levels(model: dict[str, Any]) -> dict[str, dict[int, LevelInfo]]:
     return out
 
 
-def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str],
-                    keep_above: float) -> Scored:
-    """Train the model on TABLE's datasets and score every blocked pair; keep pairs at or above
-    KEEP_ABOVE and every pair sharing an 18-digit number (the deterministic rule needs them)."""
+def train(table: Any, datasets: Sequence[str], present: frozenset[str]) -> dict[str, Any]:
+    """Train the model on TABLE's datasets (on DuckDB, whatever engine scores: the parameters, and so the
+    links, are then the same on both engines) and return it as Splink's settings dictionary."""
     from splink import Linker
 
+    backend = Backend("duckdb")
     api = backend.api()
-    inputs = backend.register(api, table, datasets)
-    linker = Linker(inputs, settings(present), log_level=logging.WARNING)
+    linker = Linker(backend.register(api, table, datasets), settings(present), log_level=logging.WARNING)
     linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
     for rule in training_rules(present):
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    model: dict[str, Any] = linker.misc.save_model_to_json()
+    return model
+
+
+def for_engine(model: dict[str, Any], present: frozenset[str], engine: str) -> dict[str, Any]:
+    """The trained MODEL with its SQL written for ENGINE's dialect: the comparisons and rules rendered
+    afresh, the trained probabilities copied level by level."""
+    if engine == "duckdb":
+        return model
+    fresh: dict[str, Any] = settings(present).create_settings_dict(engine)
+    for new, old in zip(fresh["comparisons"], model["comparisons"], strict=True):
+        for level, trained in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
+            for key in ("m_probability", "u_probability"):
+                if key in trained:
+                    level[key] = trained[key]
+    fresh["probability_two_random_records_match"] = model["probability_two_random_records_match"]
+    return fresh
+
+
+def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str],
+                    keep_above: float) -> Scored:
+    """Train the model and score every blocked pair on BACKEND's engine; keep pairs at or above
+    KEEP_ABOVE and every pair sharing an 18-digit number (the deterministic rule needs them)."""
+    from splink import Linker
+
+    model = train(table, datasets, present)
+    api = backend.api()
+    linker = Linker(backend.register(api, table, datasets), for_engine(model, present, backend.engine),
+                    log_level=logging.WARNING)
     predicted = linker.inference.predict()
     same_id = " OR id18_l = id18_r" if "id18" in present else ""
     kept = predicted.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {float(keep_above)!r}{same_id}")
     pairs = kept.as_pyarrow_table()  # type: ignore[no-untyped-call]
-    return Scored(pairs, _levels(linker.misc.save_model_to_json()))
+    return Scored(pairs, _levels(model))
