@@ -21,6 +21,9 @@ FAMILIES = [
     ("Yusuf family", ["Yusup", "Yusuf", "Yüsüp"]),
     ("v / w", ["Abduweli", "Abduveli"]),
     ("f / p", ["Lutpulla", "Lutfulla"]),
+    ("Mahmud family", ["Mehmut", "Mahmut", "Mahmud", "Makhmud"]),
+    ("Hasan family", ["Hesen", "Hasan", "Hassan"]),
+    ("Hamid family", ["Hemit", "Hamid", "Hamit"]),
 ]
 
 
@@ -41,6 +44,9 @@ def test_vowel_spellings_are_close(a: str, b: str) -> None:
     ("阿不都克里木", "Abdukerim"), ("热比娅", "Rabiye"), ("卡德尔", "Qadir"), ("吐尔逊", "Tursun"),
     ("衣拉木江", "Ilhamjan"), ("塔西甫拉提", "Tashpolat"), ("穆塔里甫", "Mutellip"), ("阿尤甫", "Ayup"),
     ("买合苏木", "Mexsum"), ("艾合买提", "Ehmet"), ("古丽", "Gül"),
+    ("库车", "Kuchar"), ("沙雅", "Shayar"),  # Putonghua has no coda r: left out
+    ("沙迪克", "Sadiq"), ("沙吾提", "Sawut"),  # Uyghur sa written 沙 sha
+    ("哈斯木", "Qasim"),  # no uvular q in Putonghua: written h
 ])
 def test_chinese_transcription_reads_close_to_latin(chinese: str, latin: str) -> None:
     assert similarity(part_keys(chinese)[0], part_keys(latin)[0]) >= 0.8
@@ -53,6 +59,24 @@ def test_chinese_transcription_reads_close_to_latin(chinese: str, latin: str) ->
 def test_pinyin_reads_like_its_characters(pinyin: str, chinese: str) -> None:
     best = max(similarity(k, part_keys(chinese)[0]) for k in part_keys(pinyin))
     assert best >= 0.85
+
+
+@pytest.mark.parametrize(("traditional", "simplified"), [
+    ("堯樂博斯", "尧乐博斯"), ("買買提", "买买提"), ("阿布都熱依木", "阿布都热依木"), ("烏鐵庫爾", "乌铁库尔"),
+    ("艾爾肯", "艾尔肯"), ("麥合蘇木", "麦合苏木"),
+])
+def test_traditional_characters_read_like_simplified(traditional: str, simplified: str) -> None:
+    assert part_keys(traditional) == part_keys(simplified)
+
+
+def test_voiced_and_voiceless_stops_are_close() -> None:
+    assert similarity(fold("Tursunbeg"), fold("Tursunbek")) >= 0.9  # -beg ~ -bek
+
+
+def test_coda_r_is_cheap_to_drop_only_against_chinese() -> None:
+    chinese = similarity(part_keys("库车")[0], fold("Kuchar"))
+    latin = similarity(fold("Kucha"), fold("Kuchar"))
+    assert chinese > latin
 
 
 def test_different_names_are_far_apart() -> None:
@@ -91,6 +115,12 @@ def test_blocking_keys_are_sql_safe_ascii() -> None:
 
 def test_block_key_drops_vowels_and_h() -> None:
     assert block_key("ilham") == block_key("ILAm.") == "LM"
+
+
+def test_keys_returns_a_fresh_list_each_call() -> None:
+    first = keys("Ilham Tohti")
+    first.append("XXX")
+    assert "XXX" not in keys("Ilham Tohti")
 
 
 def test_keys_of_a_title_only_name_are_kept() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import permutations
 
+from veracity.names.latin_fold import after_prefix, different_names
 from veracity.names.phonetic import similarity, weight
 from veracity.names.structure import NamePart, ParsedName, parse
 
@@ -33,6 +34,7 @@ EXTRA_PART_FACTOR = 0.93  # each unpaired part: Arslan Mijit Hidayat ~ Arslan Hi
 SINGLE_PART_FACTOR = 0.85  # a one-part name against a longer one: Gulnar ~ Gulnar Tursun ...
 PARTIAL_CAP = 0.7  # ... at most this: a given name alone is compatible, not proof of one person. Below
 # SAME_PERSON_THRESHOLD and above the linkage's name floor (0.6), so other evidence decides.
+DISTINCT_CAP = 0.5  # two names of one root kept apart by name_parts.yaml: Memet !~ Mehmut (0.77 by sound)
 INITIAL_MATCH = 0.9  # M. ~ Memet, 黎 ~ Lutpulla: only the first sound is known
 JOINED_FACTOR = 0.95  # parts split differently: 阿布都热依木吐尔逊 ~ Abdurehim Tursun
 
@@ -43,6 +45,7 @@ class Method(Enum):
     SAME_KEY = "same phonetic key"
     SIMILAR_KEY = "similar phonetic keys"
     INITIAL = "initial or one-syllable abbreviation"
+    DISTINCT = "different names of one root"
     JOINED = "whole names compared without part boundaries"
 
 
@@ -97,15 +100,32 @@ def _initial_score(a: NamePart, b: NamePart) -> float:
     return INITIAL_MATCH if _first_sound(a) & _first_sound(b) else 0.0
 
 
+def key_similarity(a: str, b: str) -> float:
+    """Similarity of two keys; two Abdu- compounds by what follows Abdu-, which names the person.
+
+    >>> round(key_similarity("abdurehim", "abdukerim"), 2) < round(similarity("abdurehim", "abdukerim"), 2)
+    True
+    """
+    rest_a, rest_b = after_prefix(a), after_prefix(b)
+    if rest_a and rest_b:
+        return similarity(rest_a, rest_b)
+    return similarity(a, b)
+
+
 def match_parts(a: NamePart, b: NamePart) -> PartMatch:
     """The best reading of two parts against each other.
 
     >>> match_parts(parse("Memet").parts[0], parse("买买提").parts[0]).method
     <Method.SAME_KEY: 'same phonetic key'>
+    >>> match_parts(parse("Memet").parts[0], parse("Mahmud").parts[0]).method
+    <Method.DISTINCT: 'different names of one root'>
     """
     if a.is_initial != b.is_initial and (a.is_initial or b.is_initial):
         return PartMatch(a.text, b.text, a.key, b.key, _initial_score(a, b), Method.INITIAL)
-    best = max(((similarity(ka, kb), ka, kb) for ka in a.keys for kb in b.keys), key=lambda t: t[0])
+    best = max(((key_similarity(ka, kb), ka, kb) for ka in a.keys for kb in b.keys), key=lambda t: t[0])
+    distinct = next(((ka, kb) for ka in a.keys for kb in b.keys if different_names(ka, kb)), None)
+    if distinct is not None:  # a listed name is read as spelled, not as pinyin: Husen is hüsen
+        return PartMatch(a.text, b.text, *distinct, min(best[0], DISTINCT_CAP), Method.DISTINCT)
     method = Method.SAME_KEY if best[0] >= 1.0 else Method.SIMILAR_KEY
     return PartMatch(a.text, b.text, best[1], best[2], round(best[0], 4), method)
 

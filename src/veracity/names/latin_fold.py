@@ -105,6 +105,51 @@ def canonical(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def _compound_prefixes() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(fold_sounds(k) for k, _vs in name_parts().prefixes))
+
+
+def after_prefix(key: str) -> str | None:
+    """What follows a compound prefix (Abdu-) in KEY, in any script's key; None without one.
+    Chinese keys are read case-blind and past weak vowels (阿布都 AbdU, pinyin Ab.dU).
+
+    >>> after_prefix("abdurehim"), after_prefix("AbdUr.h.m."), after_prefix("tursun")
+    ('rehim', 'r.h.m.', None)
+    """
+    for prefix in _compound_prefixes():
+        i = matched = 0
+        while i < len(key) and matched < len(prefix):
+            if key[i] != ".":
+                if key[i].lower() != prefix[matched]:
+                    break
+                matched += 1
+            i += 1
+        if matched == len(prefix):
+            return key[i:]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _distinct() -> dict[str, int]:
+    """Folded name key -> the number of its group in name_parts.yaml ``distinct``."""
+    return {fold(name): i for i, group in enumerate(name_parts().distinct) for name in group}
+
+
+def different_names(a: str, b: str) -> bool:
+    """Whether keys A and B are two names that ``distinct`` keeps apart (one root, two names);
+    case-blind, so a Chinese conventional form (买买提 mEmEt) counts too.
+
+    >>> different_names(fold("Muhammad"), fold("Mahmud")), different_names(fold("Memet"), fold("Mamat"))
+    (True, False)
+    >>> different_names("mEmEt", fold("Mahmud"))
+    True
+    """
+    groups = _distinct()
+    a, b = a.lower(), b.lower()
+    return a != b and a in groups and groups.get(b) == groups[a]
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The phonetic key of a Latin name part (ULY, English, Turkish or Russian-style).

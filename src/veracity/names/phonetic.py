@@ -79,6 +79,7 @@ _SUB: dict[tuple[str, str], float] = {**_PAIRS, **{(b, a): c for (a, b), c in _P
 # vowels), for what Putonghua cannot write; the other costs stay as above.
 _CHINESE_INDEL: dict[str, float] = {
     "r": 0.25,  # no syllable-final r in Putonghua, so a coda r is 尔 or left out: 库车 ~ Kuchar, 沙雅 ~ Shayar
+    "w": 0.25,  # pinyin wu is [u]: 吾 writes Uyghur wu as u, 沙吾提 ~ Sawut
 }
 _CHINESE_PAIRS: dict[tuple[str, str], float] = {
     ("s", "S"): 0.1,  # Uyghur sa/se are written with 沙 sha, 山 shan: 沙迪克 ~ Sadiq, 沙吾提 ~ Sawut

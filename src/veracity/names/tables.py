@@ -47,6 +47,7 @@ class NamePartTable:
     suffixes: tuple[tuple[str, tuple[str, ...]], ...]
     titles: tuple[str, ...]
     patronymic_suffixes: tuple[str, ...]
+    distinct: tuple[tuple[str, ...], ...]
 
 
 def _families(raw: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -71,4 +72,5 @@ def name_parts() -> NamePartTable:
         suffixes=_families(raw["suffixes"]),
         titles=tuple(str(t) for t in raw["titles"]),
         patronymic_suffixes=tuple(str(s) for s in raw["patronymic_suffixes"]),
+        distinct=tuple(tuple(str(n) for n in group) for group in raw["distinct"]),
     )
