@@ -11,12 +11,11 @@ import openpyxl
 from PIL import Image
 
 from veracity.case import Case
-from veracity.ingest.documents import store_document
 from veracity.ingest.formats import read_tables
 from veracity.ingest.guard import FileGuard
 from veracity.ingest.image_reader import open_image
 from veracity.ingest.metadata import DocumentMetadata, MetadataState
-from veracity.ingest.provenance import file_signals, refresh_signals, set_signals
+from veracity.ingest.provenance import file_signals, set_signals
 from veracity.limits import Limits
 
 from .doc_samples import html_pdf, png_bytes, register, register_html
@@ -117,10 +116,5 @@ def test_signals_are_written_for_the_provenance_section(case: Case, put: Put) ->
     path = _xlsx(put)
     from veracity.ingest.pipeline import AddRequest, add_files
 
-    add_files(case, [path], AddRequest(role="leak"))
-    case.con.execute("UPDATE sources SET document_date = '2018-12-31'")
-    document = read_tables(path, "list.xlsx", Limits()).document
-    assert document is not None
-    store_document(case, 1, "list.xlsx", document)
-    refresh_signals(case)
+    add_files(case, [path], AddRequest(role="leak", document_date="2018-12-31"))
     assert case.con.execute("SELECT signal_id FROM document_signals").fetchall() == [("metadata.after_claimed",)]

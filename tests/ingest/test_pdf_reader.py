@@ -10,7 +10,6 @@ import pytest
 
 from veracity.case import Case
 from veracity.errors import InputError
-from veracity.ingest.documents import store_document
 from veracity.ingest.formats import MediaType, ReadResult, read_tables
 from veracity.ingest.pipeline import AddRequest, add_files
 from veracity.limits import Limits
@@ -90,9 +89,6 @@ def test_text_only_pdf_gives_its_text_by_page(put: Put) -> None:
 def test_records_carry_table_row_and_page(case: Case, put: Put, two_pages: bytes) -> None:
     path = put("leak.pdf", two_pages)
     add_files(case, [path], AddRequest(role="leak"))
-    document = read_tables(path, "leak.pdf", Limits()).document
-    assert document is not None
-    store_document(case, 1, "leak.pdf", document)
     got = case.con.execute("SELECT r.sheet, r.row, r.name, o.page FROM records r JOIN record_origins o "
                            "USING (record_id) WHERE r.row IN (1, 45) ORDER BY r.row").fetchall()
     assert got == [("table 1", 1, ROWS[1][1], 1), ("table 1", 45, ROWS[45][1], 2)]
