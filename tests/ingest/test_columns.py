@@ -337,3 +337,19 @@ BAD_TAXONOMIES: list[tuple[str, str]] = [
 def test_a_malformed_taxonomy_is_a_config_error(text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         parse_roles(text)
+
+
+def test_testimony_headers_name_the_victim_not_the_witness_or_the_document() -> None:
+    header = ("testimony_id", "testimony_date", "witness_name", "victim_name_latin", "victim_name_arabic",
+              "birth_year", "hometown")
+    rows = [("T00001", "2018-12-05", "Polat Abduraxman", "Amine Mutellip", "ئامىنە مۇتەللىپ", "1984",
+             "Moyu, Qarsay township")] * 4
+    plan = assign_fields(header, rows, {})
+    assert [plan.field_of(k) for k in range(len(header))] == [
+        None, None, None, "name_latin", "name_arabic", "birth_date", "address"]
+    assert plan.build(rows[0]).values["name"] == "Amine Mutellip"
+
+
+def test_a_header_merely_containing_id_holds_another_identifier() -> None:
+    plan = assign_fields(("case id", "姓名"), [("C-17", "买买提·吐尔逊")] * 3, {})
+    assert plan.field_of(0) == "other_id"

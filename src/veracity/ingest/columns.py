@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from veracity.errors import InputError, UsageError
@@ -38,6 +39,7 @@ from veracity.ingest.values import (
     ValueCheck,
     ValueProblem,
     cell_text,
+    convert_distinct,
     date_iso,
     looks_like_date,
     looks_like_id,
@@ -99,6 +101,15 @@ class RecordFields(NamedTuple):
     problems: tuple[ValueProblem, ...]
 
 
+class RecordColumns(NamedTuple):
+    """The fields of a batch of rows, column by column: a list over the rows for each field some
+    column holds (and for the name fields when names are read); the unreadable cells as
+    (row index, problem), in row order and then column order."""
+
+    values: dict[str, list[str | int | None]]
+    problems: list[tuple[int, ValueProblem]]
+
+
 @dataclass(frozen=True)
 class ColumnPlan:
     """Every column's role; ``build`` derives a record's fields from its row."""
@@ -127,8 +138,14 @@ class ColumnPlan:
         return _RecordBuilder(self)
 
     def build(self, row: Row) -> RecordFields:
-        """The fields of one data row and its unreadable cells; converters are prepared once per plan."""
-        return self._builder.build(row)
+        """The fields of one data row and its unreadable cells (``build_many`` of that one row)."""
+        columns, problems = self._builder.build_many((row,))
+        values = dict.fromkeys(FIELDS) | {f: v[0] for f, v in columns.items()}
+        return RecordFields(values, tuple(p for _, p in problems))
+
+    def build_many(self, rows: Sequence[Row]) -> RecordColumns:
+        """The fields of a batch of data rows, column by column; converters are prepared once per plan."""
+        return self._builder.build_many(rows)
 
 
 def require_fields(plan: ColumnPlan, *, headerless: bool, source: str = "", place: str = "") -> None:
@@ -189,6 +206,12 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
         header = f"; header suggested {said}" if said else ""
         return ColumnRole(index, label, "id_number", Reason.CONTENT,
                           f"{ids} of {len(values)} values are identity numbers{header}")
+    if said == "id_number" and match is not None and not match.exact and values:
+        # "testimony_id", "case id": a header that merely contains "id" holds some other identifier
+        # unless its values are identity numbers (checked above)
+        return ColumnRole(index, label, "other_id", Reason.ALIAS_CONTAINS, f"header contains "
+                          f"{match.alias.language} alias {match.alias.text!r} but only {ids} of {len(values)} "
+                          "values are identity numbers", match.alias.language)
     if match is not None:
         reason = Reason.IGNORED if said is None else Reason.ALIAS if match.exact else Reason.ALIAS_CONTAINS
         how = "is" if match.exact else "contains"
@@ -334,52 +357,95 @@ def _script_field(text: str) -> str | None:
     return SCRIPT_FIELDS.get(detect(text))
 
 
+def _unless_empty(convert: _Convert) -> _Convert:
+    """CONVERT, with an empty cell (None or "") giving None unconverted: such a cell has no value.
+
+    >>> _unless_empty(parse_sex)(""), _unless_empty(parse_sex)("女")
+    (None, 'F')
+    """
+    return lambda cell: None if cell is None or cell == "" else convert(cell)
+
+
+def _column(rows: Sequence[Row], index: int, narrowest: int) -> list[Cell]:
+    """Cell INDEX of each row, None past a row's end (NARROWEST: the shortest row's width).
+
+    >>> _column([("a", "b"), ("c",)], 1, 1)
+    ['b', None]
+    """
+    if index < narrowest:
+        return list(map(itemgetter(index), rows))
+    return [r[index] if index < len(r) else None for r in rows]
+
+
 class _RecordBuilder:
-    """Converters prepared once from a plan; ``build`` is the per-row work, kept minimal."""
+    """Converters prepared once from a plan; ``build_many`` converts a batch column by column,
+    each converter called once per distinct cell of the batch."""
 
     def __init__(self, plan: ColumnPlan) -> None:
-        self._template: dict[str, str | int | None] = dict.fromkeys(FIELDS)
         self._steps = tuple(
-            _Step(c.index, c.field, *_CONVERTERS[FIELDS[c.field].kind], c.label)
+            _Step(c.index, c.field, _unless_empty(convert), check, c.label)
             for c in plan.columns
             if c.field
+            for convert, check in (_CONVERTERS[FIELDS[c.field].kind],)
         )
         fields = {s.field for s in self._steps}
         self._names = bool(fields & set(NAME_FIELDS))
         self._primary = tuple(s.field for s in self._steps if s.field in SCRIPT_FIELDS.values())
 
-    def build(self, row: Row) -> RecordFields:
-        values = self._template.copy()
-        problems: tuple[ValueProblem, ...] = ()
-        width = len(row)
-        for index, field, convert, check, label in self._steps:
-            if index >= width:
-                continue
-            cell = row[index]
-            if cell is None or cell == "":
-                continue
-            value = values[field] = convert(cell)
-            if value is None and check is not None and cell_text(cell):
-                problems += (ValueProblem(check.id, field, label, cell_text(cell), _why(check, cell)),)
+    def build_many(self, rows: Sequence[Row]) -> RecordColumns:
+        narrowest = min(map(len, rows), default=0)
+        columns: dict[str, list[str | int | None]] = {}
+        problems: list[tuple[int, ValueProblem]] = []
+        for step in self._steps:
+            cells = _column(rows, step.column, narrowest)
+            values = columns[step.field] = convert_distinct(cells, step.convert)
+            if step.check is not None and None in values:
+                problems += _problems(step, step.check, cells, values)
         if self._names:
-            self._fill_names(values)
-        return RecordFields(values, problems)
+            self._fill_names(columns, len(rows))
+        problems.sort(key=itemgetter(0))  # stable: row order, then column order as in a row
+        return RecordColumns(columns, problems)
 
-    def _fill_names(self, values: dict[str, str | int | None]) -> None:
+    def _fill_names(self, columns: dict[str, list[str | int | None]], size: int) -> None:
         """``name`` is the primary name; a script field left empty takes it when the script matches."""
-        name = values["name"]
-        if name is None:
-            name = next((values[f] for f in self._primary if values[f]), None) or _joined(values)
-            values["name"] = name
-        if isinstance(name, str):
-            field = _script_field(name)
-            if field is not None and values[field] is None:
-                values[field] = name
+        names = columns.get("name") or [None] * size
+        if None in names:
+            names = [self._fallback_name(columns, i) if n is None else n for i, n in enumerate(names)]
+        columns["name"] = names
+        scripts: dict[str | int | None, str | None] = {
+            n: _script_field(n) for n in set(names) if isinstance(n, str)}
+        for field in SCRIPT_FIELDS.values():
+            columns.setdefault(field, [None] * size)
+        for i, name in enumerate(names):
+            target = scripts.get(name)
+            if target is not None and columns[target][i] is None:
+                columns[target][i] = name
+
+    def _fallback_name(self, columns: Mapping[str, list[str | int | None]], i: int) -> str | int | None:
+        """A row's name when no name column holds one: a script field's, or the joined split names."""
+        primary = next((columns[f][i] for f in self._primary if columns[f][i]), None)
+        return primary or _joined(*(columns[f][i] if f in columns else None for f in ("given_name", "family_name")))
 
 
-def _joined(values: Mapping[str, str | int | None]) -> str | None:
-    """A full name from split given and family names: family first in Chinese, given first otherwise."""
-    given, family = values["given_name"], values["family_name"]
+def _problems(step: _Step, check: ValueCheck, cells: Sequence[Cell],
+              values: Sequence[object]) -> list[tuple[int, ValueProblem]]:
+    """The cells of STEP's column that hold something but gave no value, as (row index, problem)."""
+    found = []
+    for i, value in enumerate(values):
+        if value is None:
+            cell = cells[i]
+            text = "" if cell is None or cell == "" else cell_text(cell)
+            if text:
+                found.append((i, ValueProblem(check.id, step.field, step.label, text, _why(check, cell))))
+    return found
+
+
+def _joined(given: object, family: object) -> str | None:
+    """A full name from split given and family names: family first in Chinese, given first otherwise.
+
+    >>> _joined("古丽", "阿不都"), _joined("Gulnar", "Abdu"), _joined(None, None)
+    ('阿不都古丽', 'Gulnar Abdu', None)
+    """
     parts = [str(p) for p in (given, family) if p]
     if not parts:
         return None
