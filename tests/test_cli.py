@@ -15,7 +15,8 @@ from veracity.cli import app
 from .conftest import synthetic_people, write_register
 
 runner = CliRunner()
-COMMANDS = ("init", "add", "verify", "status", "export", "check", "report", "demo")
+COMMANDS = ("init", "add", "verify", "status", "export", "check", "link", "judge", "run", "review", "report",
+            "demo", "serve")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -24,10 +25,25 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     assert result.exit_code == 0 and "Example: veracity" in result.output
 
 
+def test_user_add_has_help_with_an_example() -> None:
+    result = runner.invoke(app, ["user", "add", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "Example: veracity user add" in result.output
+
+
+def test_user_add_reads_the_password_from_stdin_and_lists_the_account(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    added = runner.invoke(app, ["user", "add", str(case), "ana", "--role", "reviewer", "--password-stdin"],
+                          input="correct horse battery\n")
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(app, ["user", "list", str(case)])
+    assert "ana" in listed.stdout and "reviewer" in listed.stdout
+
+
 def test_help_does_not_import_heavy_engines() -> None:
     code = ("import sys; from veracity.cli import app; from typer.testing import CliRunner; "
             "CliRunner().invoke(app, ['--help']); "
-            "print(sorted(m for m in ('pyspark', 'splink', 'weasyprint', 'pypinyin') if m in sys.modules))")
+            "print(sorted(m for m in ('pyspark', 'splink', 'weasyprint', 'pypinyin', 'fastapi', 'followthemoney') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
