@@ -9,25 +9,35 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from veracity.case import Case
 from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS
-from veracity.ingest.columns import ColumnPlan, assign_fields, require_fields
+from veracity.ingest.columns import ColumnPlan, RecordColumns, assign_fields, require_fields
 from veracity.ingest.header import HeaderLayout, locate_header, require_data_rows
 from veracity.ingest.table import Cell, RawTable, Row
-from veracity.ingest.values import is_blank, is_total_row
+from veracity.ingest.values import (
+    ValueProblem,
+    convert_distinct,
+    is_blank,
+    is_total_row,
+    plain_follow,
+    plain_lead,
+)
 from veracity.progress import Progress
 
 if TYPE_CHECKING:
     from veracity.ingest.pipeline import AddRequest
 
-BATCH = 20_000
+CHUNK = 50_000  # rows read, classified, converted and inserted at a time
 RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
                   *FIELDS, "cells")
 PERSON_FIELDS = frozenset({*NAME_FIELDS, "id_number"})
@@ -57,47 +67,118 @@ def _cell_text(value: Cell) -> str | None:
 _CELLS_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps builds one per call
 
 
+def _json_text(cell: Cell) -> str:
+    """A cell as the JSON value stored in ``cells``: its text verbatim, or null.
+
+    >>> print(_json_text('a"b'), _json_text(None), _json_text(1.0))
+    "a\\"b" null "1.0"
+    """
+    text = _cell_text(cell)
+    return "null" if text is None else encode_basestring(text)
+
+
+def _labels(labels: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The header labels for a row WIDTH cells wide: ``column k`` for cells beyond the header."""
+    return labels + tuple(f"column {k}" for k in range(len(labels) + 1, width + 1))
+
+
+def _row_cells(row: Row, labels: tuple[str, ...]) -> str:
+    """The ``cells`` JSON of one row: [label, text] pairs, as many as the row has cells."""
+    pairs = zip(_labels(labels, len(row)), map(_cell_text, row), strict=False)
+    return _CELLS_JSON.encode([list(pair) for pair in pairs])
+
+
+def _framed(head: str, tail: str) -> Callable[[Cell], str]:
+    return lambda cell: head + _json_text(cell) + tail
+
+
+def cells_json(rows: Sequence[Row], labels: tuple[str, ...]) -> list[str]:
+    """The ``cells`` JSON of each row, as ``_row_cells`` gives it; rows of the most common width are
+    encoded column by column, each distinct cell once, and the pieces joined.
+
+    >>> cells_json([("1", "买买提"), ("2", None), ("3",)], ("序号", "姓名"))
+    ['[["序号", "1"], ["姓名", "买买提"]]', '[["序号", "2"], ["姓名", null]]', '[["序号", "3"]]']
+    """
+    widths = list(map(len, rows))
+    width = Counter(widths).most_common(1)[0][0] if rows else 0
+    if not width:
+        return [_row_cells(row, labels) for row in rows]
+    same = [r for r, w in zip(rows, widths, strict=True) if w == width]
+    heads = [f"[{encode_basestring(label)}, " for label in _labels(labels, width)]
+    heads[0] = "[" + heads[0]
+    tails = ["]"] * (width - 1) + ["]]"]
+    columns = zip(*same, strict=True)
+    pieces = [convert_distinct(cells, _framed(head, tail))
+              for cells, head, tail in zip(columns, heads, tails, strict=True)]
+    joined = map(", ".join, zip(*pieces, strict=True))
+    if len(same) == len(rows):
+        return list(joined)
+    return [next(joined) if w == width else _row_cells(row, labels) for row, w in zip(rows, widths, strict=True)]
+
+
+_PAST_END: Cell = 0  # the "second cell" of a one-cell row: nothing more to look at (plain_follow passes it)
+
+
+def _kept(rows: Sequence[Row], layout: HeaderLayout) -> list[int]:
+    """Indexes of the rows that become records: not blank, not a total line, not the header again.
+
+    Most rows are told by their first two cells (each distinct cell judged once); the others are
+    judged whole.
+    """
+    labels = layout.label_index if layout.header_cells else frozenset()
+    leads = convert_distinct([r[0] if r else None for r in rows], lambda c: plain_lead(c, labels))
+    follows = convert_distinct([r[1] if len(r) > 1 else _PAST_END for r in rows], plain_follow)
+    return [i for i, (lead, follow, row) in enumerate(zip(leads, follows, rows, strict=True))
+            if (lead and follow) or not (is_blank(row) or is_total_row(row) or layout.is_header_again(row))]
+
+
 @dataclass
-class _Batch:
-    """Records waiting to be inserted: the table's fixed columns, and per record its number,
-    canonical values and original cells; turned into Arrow columns when flushed."""
+class _Writer:
+    """Inserts a table's records batch by batch through Arrow: the fixed columns are bound once,
+    record ids follow on from ``next_id``."""
 
-    fixed: dict[str, Any]
-    labels: tuple[str, ...]
-    first_id: int
-    numbers: list[int] = field(default_factory=list)
-    values: list[dict[str, Any]] = field(default_factory=list)
-    cells: list[str] = field(default_factory=list)
+    fixed: tuple[int, str, str, int, str]  # source_id, source_file, sheet, table_no, role
+    next_id: int
 
-    def add(self, number: int, values: dict[str, Any], row: Row) -> None:
-        labels = self.labels
-        if len(row) > len(labels):
-            labels = labels + tuple(f"column {k}" for k in range(len(labels) + 1, len(row) + 1))
-        texts = row if all(type(c) is str for c in row) else tuple(map(_cell_text, row))
-        self.numbers.append(number)
-        self.values.append(values)
-        self.cells.append(_CELLS_JSON.encode([list(pair) for pair in zip(labels, texts, strict=False)]))
-
-    def flush(self, case: Case) -> int:
-        """Insert what is waiting; return the next free record id."""
-        size = len(self.numbers)
-        if not size:
-            return self.first_id
-        columns: dict[str, list[Any]] = {c: [v] * size for c, v in self.fixed.items()}
-        columns["record_id"] = list(range(self.first_id, self.first_id + size))
-        columns["row"] = self.numbers
+    def insert(self, case: Case, numbers: Sequence[int], fields: RecordColumns, cells: list[str]) -> None:
+        size = len(numbers)
+        arrays = {"record_id": pa.array(range(self.next_id, self.next_id + size), pa.int64()),
+                  "row": pa.array(numbers, pa.int64())}
         for name in FIELDS:
-            columns[name] = [v[name] for v in self.values]
-        columns["cells"] = self.cells
-        arrays = {c: pa.array(columns[c], type=pa.int64() if c in _INTEGER else pa.string())
-                  for c in RECORD_COLUMNS}
+            kind = pa.int64() if name in _INTEGER else pa.string()
+            values = fields.values.get(name)
+            arrays[name] = pa.nulls(size, kind) if values is None else pa.array(values, kind)
+        arrays["cells"] = pa.array(cells, pa.string())
         case.con.register("veracity_batch", pa.table(arrays))
-        names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
-        case.con.execute(f"INSERT INTO records ({names}) SELECT {names} FROM veracity_batch")
-        case.con.unregister("veracity_batch")
-        self.first_id += size
-        self.numbers, self.values, self.cells = [], [], []
-        return self.first_id
+        try:
+            case.con.execute(_INSERT_RECORDS, list(self.fixed))
+        finally:
+            case.con.unregister("veracity_batch")
+        if fields.problems:
+            self._findings(case, numbers, fields.problems)
+        self.next_id += size
+
+    def _findings(self, case: Case, numbers: Sequence[int], problems: list[tuple[int, ValueProblem]]) -> None:
+        """One ``stage='ingest'`` finding per unreadable cell, in row order."""
+        found = pa.table({
+            "check_id": [p.check_id for _, p in problems],
+            "row": pa.array([numbers[i] for i, _ in problems], pa.int64()),
+            "record_id": pa.array([self.next_id + i for i, _ in problems], pa.int64()),
+            "message": [p.message for _, p in problems],
+            "details": [json.dumps({"column": p.column, "value": p.value}, ensure_ascii=False) for _, p in problems],
+        })
+        case.con.register("veracity_problems", found)
+        try:
+            case.con.execute("INSERT INTO findings SELECT check_id, 'notice', ?, ?, \"row\", record_id, message, "
+                             "'ingest', details FROM veracity_problems", [self.fixed[1], self.fixed[2]])
+        finally:
+            case.con.unregister("veracity_problems")
+
+
+_FIXED = ("source_id", "source_file", "sheet", "table_no", "role")
+_INSERT_RECORDS = (
+    "INSERT INTO records (" + ", ".join(f'"{c}"' for c in RECORD_COLUMNS) + ") SELECT "
+    + ", ".join("?" if c in _FIXED else f'"{c}"' for c in RECORD_COLUMNS) + " FROM veracity_batch")
 
 
 def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, table_no: int,
@@ -121,36 +202,27 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
     load = TableLoad(mapped=set(overrides))
-    batch = _Batch({"source_id": source_id, "source_file": source_file, "sheet": raw.name,
-                    "table_no": table_no, "role": request.role}, layout.columns,
-                   int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records")))
-    for number, row in enumerate(chain(sample, rest), start=1):
-        load.data_rows = number
-        if is_blank(row) or is_total_row(row) or layout.is_header_again(row):
-            continue
-        values, problems = plan.build(row)
-        for problem in problems:
-            _finding(case, problem, source_file, raw.name, number, batch.first_id + len(batch.numbers))
-        load.problems += len(problems)
-        batch.add(number, values, row)
-        load.records += 1
-        if len(batch.numbers) >= BATCH:
-            batch.flush(case)
-            progress(f"reading {source_file}", load.records)
-            if time.monotonic() - started > limits.seconds_per_file:
-                raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
-                                 place=f"{where} row {number}".strip())
-    batch.flush(case)
+    writer = _Writer((source_id, source_file, raw.name, table_no, request.role),
+                     int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records")))
+    rows = chain(sample, rest)
+    while chunk := list(islice(rows, CHUNK)):
+        first = load.data_rows + 1
+        load.data_rows += len(chunk)
+        kept = _kept(chunk, layout)
+        if len(kept) < len(chunk):
+            chunk = [chunk[i] for i in kept]
+        if chunk:
+            fields = plan.build_many(chunk)
+            writer.insert(case, [first + i for i in kept], fields, cells_json(chunk, layout.columns))
+            load.records += len(chunk)
+            load.problems += len(fields.problems)
+        progress(f"reading {source_file}", load.records)
+        if load.data_rows % CHUNK == 0 and time.monotonic() - started > limits.seconds_per_file:
+            raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
+                             place=f"{where} row {load.data_rows}".strip())
     require_data_rows(layout, load.records, source=source_file, place=where)
     _record_table(case, source_id, raw.name, layout, plan, load)
     return load
-
-
-def _finding(case: Case, problem: Any, source_file: str, sheet: str, row: int, record_id: int) -> None:
-    case.con.execute(
-        "INSERT INTO findings VALUES (?, 'info', ?, ?, ?, ?, ?, 'ingest', ?)",
-        [problem.check_id, source_file, sheet, row, record_id, problem.message,
-         json.dumps({"column": problem.column, "value": problem.value}, ensure_ascii=False)])
 
 
 def _record_table(case: Case, source_id: int, sheet: str, layout: HeaderLayout, plan: ColumnPlan,
