@@ -22,8 +22,6 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 from veracity.script import Script, detect
 
 _PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
@@ -66,6 +64,8 @@ def part_spellings(part: str) -> tuple[str, ...]:
     script = detect(part)
     out: list[str] = []
     if script is Script.HAN:
+        from pypinyin import lazy_pinyin  # 0.5 s to import: only when a Chinese name is spelt out
+
         out.append("".join(lazy_pinyin(part)))
         uly = _hanzi_to_uly().get(part)
         if uly:
