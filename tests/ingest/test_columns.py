@@ -353,3 +353,9 @@ def test_testimony_headers_name_the_victim_not_the_witness_or_the_document() -> 
 def test_a_header_merely_containing_id_holds_another_identifier() -> None:
     plan = assign_fields(("case id", "姓名"), [("C-17", "买买提·吐尔逊")] * 3, {})
     assert plan.field_of(0) == "other_id"
+
+
+def test_a_grouped_id_header_over_identity_numbers_is_the_id_number() -> None:
+    number = "653222196610203279"
+    plan = assign_fields(("基本情况 姓名", "基本情况 身份证号"), [("阿不都外力·加帕尔", number)] * 3, {})
+    assert plan.field_of(1) == "id_number"

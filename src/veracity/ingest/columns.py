@@ -206,7 +206,7 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
         header = f"; header suggested {said}" if said else ""
         return ColumnRole(index, label, "id_number", Reason.CONTENT,
                           f"{ids} of {len(values)} values are identity numbers{header}")
-    if said == "id_number" and match is not None and not match.exact and values:
+    if said == "id_number" and match is not None and not match.exact and values and not mostly_ids:
         # "testimony_id", "case id": a header that merely contains "id" holds some other identifier
         # unless its values are identity numbers (checked above)
         return ColumnRole(index, label, "other_id", Reason.ALIAS_CONTAINS, f"header contains "
