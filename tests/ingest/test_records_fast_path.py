@@ -19,13 +19,14 @@ from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import is_blank, is_total_row
 
 HEADER = ("序号", "姓名", "性别", "出生日期", "年龄", "身份证号", "名", "姓", "Name", "住址")
-TEXTS = ("买买提·吐尔逊", "Aygul Tursun", "ئايگۈل", "古丽", "阿不都", "男", "女", "未知", " 女 ", "F", "1985.03.02",
-         "2017-02-30", "19850302", "1985年3月", "35", "35岁", "三十", "65322219850302001x", "墨玉县", "合计", " 合 计：",
-         "Total", "序号", "姓名", "性别", "", " ", "\n", 'a"b\\c', "12")
+TEXTS = ("买买提·吐尔逊", "Aygul Tursun", "ئايگۈل", "古丽", "阿不都", "男", "女", "未知", " 女 ", "F",
+         "1985.03.02", "2017-02-30", "19850302", "1985年3月", "35", "35岁", "三十", "65322219850302001x",
+         "墨玉县", "合计", " 合 计：", "Total", "序号", "姓名", "性别", "", " ", "\n", 'a"b\\c', "12")
+OBJECTS = (1, 1.0, True, False, dt.datetime(1985, 3, 2), dt.datetime(1985, 3, 2, 9), dt.date(2017, 5, 3),
+           dt.time(10, 30))
 CELLS: st.SearchStrategy[Cell] = st.one_of(
-    st.sampled_from(TEXTS), st.text(max_size=6), st.none(), st.integers(-5, 40_000), st.sampled_from((1, 1.0, True, False)),
-    st.floats(allow_nan=False, allow_infinity=False), st.sampled_from((dt.datetime(1985, 3, 2), dt.datetime(1985, 3, 2, 9),
-                                                                       dt.date(2017, 5, 3), dt.time(10, 30))))
+    st.sampled_from(TEXTS), st.text(max_size=6), st.none(), st.integers(-5, 40_000), st.sampled_from(OBJECTS),
+    st.floats(allow_nan=False, allow_infinity=False))
 ROWS = st.lists(st.lists(CELLS, max_size=len(HEADER) + 2).map(tuple), max_size=30)
 PLAN = assign_fields(HEADER, [], {"Name": "name_latin", "名": "given_name", "姓": "family_name"})
 LAYOUT = HeaderLayout(0, 0, HEADER, header_cells=(HEADER,))
