@@ -160,12 +160,7 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
                          source=name)
     records = sum(load.records for load in loads)
     encoding = read.encoding.name if read.encoding else ""
-    case.con.execute(
-        "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
-        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [source_id, sha, name, request.label, request.role, read.media_type.value, path.stat().st_size,
-         dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, len(loads), records, request.authentic,
-         request.document_date or None])
+    _insert_source(case, source_id, sha, path, request, (read.media_type.value, encoding, len(loads), records))
     if read.document is not None:
         store_document(case, source_id, name, read.document)
     pages_note = (f"{text_pages} page(s) of text kept for search and claims",) if text_pages and not records else ()
@@ -173,6 +168,18 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
                          sum(load.problems for load in loads),
                          notes=(*read.notes, *(load.skipped for load in loads if load.skipped), *pages_note))
     return outcome, set().union(*(load.mapped for load in loads))
+
+
+def _insert_source(case: Case, source_id: int, sha: str, path: Path, request: AddRequest,
+                   read: tuple[str, str, int, int]) -> None:
+    """The provenance row of one added file; READ is (media type, encoding, tables, records)."""
+    media_type, encoding, tables, records = read
+    case.con.execute(
+        "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
+        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [source_id, sha, path.name, request.label, request.role, media_type, path.stat().st_size,
+         dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, tables, records, request.authentic,
+         request.document_date or None])
 
 
 def is_article(path: Path, limits: Limits) -> bool:
@@ -195,11 +202,7 @@ def _add_article(case: Case, path: Path, sha: str, source_id: int, request: AddR
     article = read_article(path, name, request.limits)
     quotes = store_article(case, article, source_id, name)
     media = MediaType.HTML if looks_like_html(path.read_bytes()[:2048]) else MediaType.TEXT
-    case.con.execute(
-        "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
-        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [source_id, sha, name, request.label, request.role, media.value, path.stat().st_size,
-         dt.datetime.now(dt.UTC).replace(tzinfo=None), "", 0, 0, request.authentic])
+    _insert_source(case, source_id, sha, path, request, (media.value, "", 0, 0))
     note = (f"article of {len(article.paragraphs)} paragraph(s), {quotes} quotation(s) found: a draft claims "
             "sheet in `veracity export --what quotes`, for a person to confirm")
     return AddOutcome(name, sha, request.role, True, 0, 0, media.value, "", 0, notes=(note,))
