@@ -20,6 +20,9 @@ from veracity.link.spec import blocking_rules as spec_blocking_rules
 SEED = 2020  # random sampling for u is seeded: a re-run gives the same model
 U_MAX_PAIRS = 3e5  # pairs sampled to estimate u (non-match) probabilities
 PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
+EM_MAX_ITERATIONS = 12  # EM stops here at the latest: a level no true pair shows (different sex among
+# pairs of one birth year and county) otherwise decays towards m = 0, which Splink refuses below 1e-300
+EM_CONVERGENCE = 1e-3  # largest change of any m probability at which EM has converged
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def settings(present: frozenset[str]) -> Any:
         comparisons=[_splink_comparison(c) for c in comparisons(present)],
         blocking_rules_to_generate_predictions=[{"blocking_rule": r} for r in spec_blocking_rules(present)],
         retain_intermediate_calculation_columns=False,
+        max_iterations=EM_MAX_ITERATIONS,
+        em_convergence=EM_CONVERGENCE,
         additional_columns_to_retain=["id18", "name_text", "role"],
     )
 
