@@ -37,8 +37,7 @@ from veracity.progress import Progress
 if TYPE_CHECKING:
     from veracity.ingest.pipeline import AddRequest
 
-CHUNK = 122_880  # rows read, converted and inserted at a time: one DuckDB row group, which DuckDB
-# writes to the database file as it comes instead of holding it in memory until the commit
+CHUNK = 50_000  # rows read, classified, converted and inserted at a time
 RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
                   *FIELDS, "cells")
 PERSON_FIELDS = frozenset({*NAME_FIELDS, "id_number"})
