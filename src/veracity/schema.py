@@ -79,7 +79,6 @@ CREATE TABLE claims (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
 
 # v2 (checks, issue 4): the date a source document bears (ISO, set by the user; the checks of ages and
 # dates use it, else the latest detention date or the day of the check), and the dataset statistics
@@ -102,7 +101,6 @@ CREATE TABLE statistics (
 );
 """
 
-MIGRATIONS = (*MIGRATIONS, _V2_CHECKS)
 
 # v3 (web review, issue 9): the blocking keys of every name a record holds (any script), so a search
 # typed in Latin finds the Chinese or Arabic-script record by key in SQL (filled by
@@ -118,7 +116,6 @@ CREATE TABLE users (
 );
 """
 
-MIGRATIONS = (*MIGRATIONS, _V3_WEB)
 
 # v4 (claims, issue 7): one verdict per claim (claim_id as in ``claims``; a named group's members are
 # claims of their own, ``C10.1`` ..., with ``parent_claim_id`` set), the records each verdict rests on,
@@ -188,7 +185,6 @@ CREATE TABLE quotes (
 );
 """
 
-MIGRATIONS = (*MIGRATIONS, _V4_CLAIMS)
 
 # v5 (linkage, issue 6): links between records (side `a` the leak record when one side is the leak;
 # `link_id` a stable hash of both locators, so a reviewer's decision finds its link again after a
@@ -249,7 +245,6 @@ CREATE TABLE families (
 );
 """
 
-MIGRATIONS = (*MIGRATIONS, _V5_LINK)
 
 # documents (issue 10): what a PDF, DOCX, XLSX or image says about its making (one row per source, fields
 # verbatim in `fields`; `metadata_state` present/partial/absent, absent being no evidence either way), the
@@ -306,4 +301,5 @@ JOIN document_rows d ON d.source_id = r.source_id AND d.sheet = r.sheet
  AND d.physical_row = CAST(split_part(t.header_rows, '-', 2) AS INTEGER) + r."row";
 """
 
-MIGRATIONS = (*MIGRATIONS, _V6_DOCUMENTS)
+# Append only: a case records how many of these it has applied.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2_CHECKS, _V3_WEB, _V4_CLAIMS, _V5_LINK, _V6_DOCUMENTS)
