@@ -183,16 +183,17 @@ def _namesakes(ctx: Context) -> frozenset[str]:
 
 
 def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> str:
-    """A leak person not used yet, with a name no one else in the case has, who fits SPEC: a detainee,
-    or a relative when SPEC says so."""
+    """A leak person not used yet who fits SPEC (a detainee, or a relative when SPEC says so), with a
+    name no one else in the case has; at large scales, where every name is shared, any who fits."""
     if spec.relative:
         pool = [
             pid for pid, locs in ctx.where.items() if pid not in ctx.detentions and locs[0].source_file == ctx.leak_file
         ]
     else:
         pool = [pid for pid in ctx.detentions if spec.subject(ctx, pid)]
-    taken = used | ctx.avoid | _namesakes(ctx)
-    pid = rng.choice(sorted(pid for pid in pool if pid not in taken))
+    free = [pid for pid in pool if pid not in used and pid not in ctx.avoid]
+    namesakes = _namesakes(ctx)
+    pid = rng.choice(sorted([pid for pid in free if pid not in namesakes] or free))
     used.add(pid)
     return pid
 
