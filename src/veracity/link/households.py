@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from veracity.link.components import Components
 from veracity.names import parse
 
 
@@ -52,21 +53,6 @@ class Placement:
     method: Method
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def _given_and_patronymic(name: str) -> tuple[str, str] | None:
     parts = parse(name).parts
     if len(parts) < 2:
@@ -74,7 +60,7 @@ def _given_and_patronymic(name: str) -> tuple[str, str] | None:
     return parts[0].key, parts[-1].key
 
 
-def _by_patronymic(group: Sequence[Member], union: _Union) -> None:
+def _by_patronymic(group: Sequence[Member], union: Components) -> None:
     """Join, at one address, a father and his children and siblings sharing a patronymic."""
     by_given: dict[str, list[int]] = defaultdict(list)
     by_patronymic: dict[str, list[int]] = defaultdict(list)
@@ -99,7 +85,7 @@ def rebuild(members: Iterable[Member]) -> dict[int, Placement]:
         elif m.address.strip():
             unnumbered[(m.source_file, m.sheet, m.address.strip())].append(m)
     for (source, sheet, address), group in unnumbered.items():
-        union = _Union()
+        union = Components()
         _by_patronymic(group, union)
         sizes: dict[int, int] = defaultdict(int)
         for m in group:

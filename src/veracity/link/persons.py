@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from veracity.link.components import Components
+
 UNCONFIRMED = "unconfirmed"  # a leak record no kept link reaches
 _RANK = {"confirmed": 3, "probable": 2, "possible": 1, UNCONFIRMED: 0}
 _JOINING = ("confirmed", "probable")
@@ -71,25 +73,6 @@ class Clusters:
 
     persons: list[Person]
     families: list[Family]
-
-
-class Components:
-    """Union-find over record ids."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, str]) -> tuple[

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from veracity.case import Case
 from veracity.errors import UsageError
+from veracity.link.components import Components
 from veracity.link.levels import Decision, Level, Status
-from veracity.link.persons import Components
 from veracity.link.store import recompute_persons
 
 QUEUE_LEVELS = (Level.PROBABLE, Level.POSSIBLE)  # confirmed links are not queued (they can still be decided)
