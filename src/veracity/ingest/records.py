@@ -99,8 +99,9 @@ def _column_pieces(cells: Sequence[Cell], head: str, tail: str) -> list[str]:
     ['["a"]', '["a"]', '[null]']
     """
     if set(map(type, cells)) == {str}:
-        distinct = list(dict.fromkeys(cells))
-        table = dict(zip(distinct, [head + t + tail for t in map(encode_basestring, distinct)], strict=True))
+        distinct = [str(c) for c in dict.fromkeys(cells)]
+        table: dict[Cell, str] = dict(zip(distinct, [head + t + tail for t in map(encode_basestring, distinct)],
+                                          strict=True))
         return list(map(table.__getitem__, cells))
     return convert_distinct(cells, lambda cell: head + _json_text(cell) + tail)
 
