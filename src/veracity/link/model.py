@@ -130,7 +130,7 @@ def train(table: Any, datasets: Sequence[str], present: frozenset[str]) -> dict[
 
     backend = Backend("duckdb")
     api = backend.api()
-    linker = Linker(backend.register(api, table, datasets), settings(present), log_level=logging.WARNING)
+    linker = Linker(backend.register(api, table, datasets), settings(present), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
     for rule in training_rules(present):
@@ -163,7 +163,7 @@ def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], prese
     model = train(table, datasets, present)
     api = backend.api()
     linker = Linker(backend.register(api, table, datasets), for_engine(model, present, backend.engine),
-                    log_level=logging.WARNING)
+                    log_level=logging.ERROR)
     predicted = linker.inference.predict()
     same_id = " OR id18_l = id18_r" if "id18" in present else ""
     kept = predicted.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {float(keep_above)!r}{same_id}")
