@@ -128,3 +128,12 @@ def test_claims_records_are_not_checked(new_case: Callable[[], Case]) -> None:
     case = new_case()
     insert_rows(case, [{"id_number": BAD_CHECK}], role="claims")
     assert run_checks(case, today=TODAY).records == 0
+
+
+def test_one_number_under_two_spellings_in_two_files_is_no_duplicate(new_case: Callable[[], Case]) -> None:
+    case = new_case()
+    number = idn(seq=21)
+    insert_rows(case, [{"id_number": number, "name": "努尔比亚·阿不都热依木"}])
+    insert_rows(case, [{"id_number": number, "name": "努尔比亚·阿布都热依木"}], source_file="register.docx")
+    run_checks(case, today=TODAY)
+    assert case.scalar("SELECT count(*) FROM findings WHERE check_id = 'id.duplicate'") == 0

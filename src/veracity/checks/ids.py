@@ -151,7 +151,9 @@ WHERE i.kind > 0 AND p.outcome = 'fail'"""
 
 
 def duplicate_sql(d: Dialect) -> str:
-    """``id.duplicate``: one number (its 17-digit body) on rows with different names; each such row."""
+    """``id.duplicate``: one number (its 17-digit body) on rows of one source file with different names;
+    each such row. Across files the same number under two spellings (阿不都 / 阿布都) is usually one
+    person written twice: that is for linkage to weigh, not a sign the register is forged."""
     person = "NULLIF(lower(trim(coalesce(r.name, r.name_zh, r.name_latin, r.name_arabic, ''))), '')"
     first_row = d.text("r.row_no")
     return f"""SELECT record_id, {d.concat("'This identity number is on '", d.text('n'),
@@ -163,8 +165,8 @@ FROM (
          first_value(r.source_file) OVER wo AS first_file, first_value({first_row}) OVER wo AS first_row
   FROM chk_ids i JOIN chk_records r ON r.record_id = i.record_id
   WHERE i.kind > 0
-  WINDOW w AS (PARTITION BY i.body),
-         wo AS (PARTITION BY i.body ORDER BY r.source_file, r.sheet, r.row_no, r.record_id)
+  WINDOW w AS (PARTITION BY r.source_file, i.body),
+         wo AS (PARTITION BY r.source_file, i.body ORDER BY r.sheet, r.row_no, r.record_id)
 ) g
 WHERE lo <> hi"""
 

@@ -69,8 +69,8 @@ _DECLARED: tuple[CheckSpec, ...] = (
     CheckSpec("id.region_mismatch", _I, _ROW, "The number's region code is not the county (or prefecture) "
               "named in the recorded address; people move, so this is weak alone.",
               "653222 (Karakax) with address 和田市"),
-    CheckSpec("id.duplicate", _I, _ROW, "One number is carried by rows with different names; one finding "
-              "on each such row. Weak: about a million people were issued duplicate numbers when "
+    CheckSpec("id.duplicate", _I, _ROW, "One number is carried by rows of one source file with different "
+              "names; one finding on each such row. Weak: about a million people were issued duplicate numbers when "
               "15-digit numbers became 18-digit.", "two rows, 阿依古丽 and 买买提, same number"),
     CheckSpec("family.patronymic", _W, _ROW, "A child's second name is not the father's given name "
               "(Uyghur naming), in a script both rows are written in; on the child's row.",
