@@ -40,7 +40,7 @@ def test_kill_during_ingest_leaves_a_verifiable_case_and_readd_completes(case: C
     process.wait()
     with open_case(case.path) as reopened:
         assert verify_case(reopened).intact
-        assert reopened.scalar("SELECT count(*) FROM records") == 0
+        assert reopened.scalar("SELECT count(*) FROM records") in (0, ROWS)  # all or nothing, never part
     finished = _add(case.path, register)
     _, err = finished.communicate(timeout=300)
     assert finished.returncode == 0, err.decode()

@@ -127,5 +127,7 @@ def test_decompression_bomb_stops_at_the_memory_limit(put: Put) -> None:
 
 
 def test_parse_past_the_time_limit_is_stopped(put: Put, two_pages: bytes) -> None:
-    with pytest.raises(InputError, match="took longer than 0.5 s"):
-        read_tables(put("leak.pdf", two_pages), "leak.pdf", Limits(seconds_per_file=0.5))
+    # a budget no parse can meet (starting the parser's child process alone takes longer), so the
+    # test does not depend on how fast the machine is
+    with pytest.raises(InputError, match="took longer than"):
+        read_tables(put("leak.pdf", two_pages), "leak.pdf", Limits(seconds_per_file=0.01))
