@@ -156,3 +156,14 @@ def test_unclosed_quote_runs_into_the_field_limit_not_memory(put: Put) -> None:
 def test_time_budget_covers_the_zip_checks(put: Put) -> None:
     error = refused(put, "slow.xlsx", xlsx_bytes(register_book), Limits(seconds_per_file=0))
     assert "took longer than 0 s" in error.message and error.place.startswith("member ")
+
+
+def test_zip_member_with_an_unknown_compression_method(put: Put) -> None:
+    data = bytearray(xlsx_bytes(register_book))
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # local and central headers
+        at = data.find(signature)
+        while at != -1:
+            data[at + offset:at + offset + 2] = (99).to_bytes(2, "little")  # method 99: not one zipfile reads
+            at = data.find(signature, at + 4)
+    error = refused(put, "method.xlsx", bytes(data))
+    assert error.source == "method.xlsx" and "compression method is not supported" in error.message
