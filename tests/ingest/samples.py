@@ -19,6 +19,7 @@ import openpyxl
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
+from veracity.idnumber import check_character
 from veracity.ingest.formats import ReadResult, read_tables
 from veracity.ingest.table import Row
 from veracity.limits import Limits
@@ -37,6 +38,23 @@ def people(n: int, seed: int = 3) -> list[tuple[str, ...]]:
         name = f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}"
         rows.append((str(k), name, rng.choice("男女"), born.isoformat(), "墨玉县喀尔赛乡3村"))
     return rows
+
+
+def synthetic_id(rng: random.Random) -> str:
+    """A well-formed number for a generated person (never a real one)."""
+    born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20000))
+    body = f"653222{born:%Y%m%d}{rng.randrange(1000):03d}"
+    return body + check_character(body)
+
+
+def register_rows(n: int, seed: int, last: Callable[[int], str]) -> list[Row]:
+    """N data rows: serial, name, sex, identity number, birth month, and ``last(k)``."""
+    rng = random.Random(seed)
+    return [
+        (k, f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice("男女"), synthetic_id(rng),
+         f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月", last(k))
+        for k in range(1, n + 1)
+    ]
 
 
 def csv_text(rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:

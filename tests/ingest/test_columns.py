@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import re
 from pathlib import Path
@@ -11,37 +10,19 @@ import pytest
 
 from veracity.errors import ConfigError, InputError, UsageError
 from veracity.fields import FIELDS
-from veracity.idnumber import check_character
 from veracity.ingest.columns import ColumnPlan, Reason, assign_fields, require_fields
 from veracity.ingest.header import LANGUAGES, aliases_markdown, load_roles, parse_roles
 from veracity.ingest.table import Row
 
+from .samples import register_rows, synthetic_id
+
 DOCS = Path(__file__).parents[2] / "docs" / "headers.md"
-GIVEN = ("买买提", "阿依古丽", "艾合买提", "古丽米热", "努尔买买提", "帕提古丽")
-FATHERS = ("吐尔逊", "艾买提", "阿不都拉", "肉孜", "托合提")
 
-
-def synthetic_id(rng: random.Random) -> str:
-    """A well-formed number for a generated person (never a real one)."""
-    born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20000))
-    body = f"653222{born:%Y%m%d}{rng.randrange(1000):03d}"
-    return body + check_character(body)
 
 
 def rows(n: int, seed: int = 11) -> list[Row]:
     """N rows: serial, name, sex, identity number, birth date, free text."""
-    rng = random.Random(seed)
-    return [
-        (
-            k,
-            f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}",
-            rng.choice("男女"),
-            synthetic_id(rng),
-            f"19{rng.randrange(50, 99)}年{rng.randrange(1, 13)}月",
-            f"备注{k}",
-        )
-        for k in range(1, n + 1)
-    ]
+    return register_rows(n, seed, lambda k: f"备注{k}")
 
 
 def fields_of(plan: ColumnPlan) -> list[str | None]:
