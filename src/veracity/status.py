@@ -19,7 +19,9 @@ class SourceState:
     size: int
     sha256: str
     added_at: str
+    tables: int
     records: int
+    authentic: bool
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,18 @@ class CaseStatus:
         return "\n".join(lines)
 
 
+def read_sources(case: Case) -> tuple[SourceState, ...]:
+    """Every added file, in the order it was added."""
+    rows = case.con.execute(
+        "SELECT source_file, label, role, media_type, size, sha256, "
+        "strftime(added_at, '%Y-%m-%d %H:%M:%S UTC'), n_tables, n_records, authentic "
+        "FROM sources ORDER BY source_id").fetchall()
+    return tuple(SourceState(*row) for row in rows)
+
+
 def case_status(case: Case) -> CaseStatus:
     """Read the status of CASE."""
-    rows = case.con.execute(
-        "SELECT source_file, label, role, media_type, size, sha256, strftime(added_at, '%Y-%m-%d %H:%M:%S'), "
-        "n_records FROM sources ORDER BY source_id").fetchall()
-    sources = tuple(SourceState(*row) for row in rows)
+    sources = read_sources(case)
     lines = audit.read_lines(case.path)
     last = audit.parse_line(lines[-1]) if lines else None
     last_text = f"#{last.seq} {last.action} by {last.user} at {last.at}" if last else "none"

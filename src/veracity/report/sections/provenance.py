@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veracity.case import Case
 from veracity.integrity import verify_case
 from veracity.report.view import View
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One added file as the case recorded it."""
-
-    source_file: str
-    label: str
-    role: str
-    media_type: str
-    size: int
-    sha256: str
-    added_at: str
-    tables: int
-    records: int
-    authentic: bool
+from veracity.status import SourceState, read_sources
 
 
 @dataclass(frozen=True)
 class Provenance:
     """The sources and what ``veracity verify`` says of the evidence store and the audit chain."""
 
-    sources: tuple[SourceRow, ...]
+    sources: tuple[SourceState, ...]
     intact: bool
     problems: tuple[str, ...]
     audit_head: str
@@ -38,11 +23,8 @@ class Provenance:
 
 def provenance(case: Case, view: View) -> Provenance:
     """Read the sources table and verify the evidence and audit log."""
-    rows = case.con.execute(
-        "SELECT source_file, label, role, media_type, size, sha256, "
-        "strftime(added_at, '%Y-%m-%d %H:%M:%S UTC'), n_tables, n_records, authentic "
-        "FROM sources ORDER BY source_id").fetchall()
-    sources = tuple(SourceRow(view.text(r[0]), view.text(r[1]), *r[2:]) for r in rows)
+    sources = tuple(replace(s, source_file=view.text(s.source_file), label=view.text(s.label))
+                    for s in read_sources(case))
     report = verify_case(case)
     return Provenance(sources, report.intact, tuple(view.text(p) for p in report.problems), report.head,
                       report.entries)
