@@ -98,8 +98,6 @@ class _Builder:
         name = ft.name_features(text)
         blocks = sorted({b for f in forms for b in ft.name_features(f).blocks})
         ids = ft.id_features(str(row["id_number"] or ""))
-        if ids.id18 is None and row["other_id"]:  # identity numbers that header detection left in other_id
-            ids = ft.id_features(str(row["other_id"]))
         born = ft.birth(row["birth_date"], extra.get("birth_year"), _int(extra.get("age"), row["age"]),
                         ft.year_of(extra.get("reference_date"), ft.today_year()))
         where = self.place(" ".join(v for v in (row["address"], row["locality"], extra.get("place")) if v))
