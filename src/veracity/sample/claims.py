@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from veracity.locator import Locator
 from veracity.sample.detention import Detention
@@ -56,6 +57,13 @@ class Context:
     where: dict[str, list[Locator]]
     leak_file: str
     avoid: frozenset[str]  # pids not to make claims about (rows carrying defects)
+
+    @cached_property
+    def namesakes(self) -> frozenset[str]:
+        """Persons who share their name with someone else: a claim naming them is honestly unverifiable
+        without an identity number, so the sample makes claims only about people with a name of their own."""
+        names = Counter(full_zh(p.given, p.patronymic) for p in self.persons.values())
+        return frozenset(pid for pid, p in self.persons.items() if names[full_zh(p.given, p.patronymic)] > 1)
 
 
 @dataclass(frozen=True)
@@ -175,13 +183,6 @@ def _leak_rows(ctx: Context, pid: str) -> tuple[Locator, ...]:
     return tuple(loc for loc in ctx.where[pid] if loc.source_file == ctx.leak_file)
 
 
-def _namesakes(ctx: Context) -> frozenset[str]:
-    """Persons who share their name with someone else: a claim naming them is honestly unverifiable
-    without an identity number, so the sample makes claims only about people with a name of their own."""
-    names = Counter(full_zh(p.given, p.patronymic) for p in ctx.persons.values())
-    return frozenset(pid for pid, p in ctx.persons.items() if names[full_zh(p.given, p.patronymic)] > 1)
-
-
 def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> str:
     """A leak person not used yet who fits SPEC (a detainee, or a relative when SPEC says so), with a
     name no one else in the case has; at large scales, where every name is shared, any who fits."""
@@ -192,8 +193,7 @@ def _subject(rng: random.Random, ctx: Context, spec: _Spec, used: set[str]) -> s
     else:
         pool = [pid for pid in ctx.detentions if spec.subject(ctx, pid)]
     free = [pid for pid in pool if pid not in used and pid not in ctx.avoid]
-    namesakes = _namesakes(ctx)
-    pid = rng.choice(sorted([pid for pid in free if pid not in namesakes] or free))
+    pid = rng.choice(sorted([pid for pid in free if pid not in ctx.namesakes] or free))
     used.add(pid)
     return pid
 
