@@ -36,12 +36,41 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "'’ʼ`")
 
 
+class Spellings:
+    """Entries whose first item is a folded spelling, longest first, and one pattern of all of them:
+    :meth:`find` gives the first entry whose spelling occurs in a text (a Latin spelling as a whole word).
+
+    >>> Spellings((("karakax", "653222"), ("墨玉", "653222"))).find("karakax county")
+    ('karakax', '653222')
+    """
+
+    def __init__(self, entries: tuple[tuple[str, ...], ...]) -> None:
+        self.entries = entries
+        self._rank: dict[str, int] = {}
+        for k, entry in enumerate(entries):
+            self._rank.setdefault(entry[0], k)
+        latin = "|".join(re.escape(e[0]) for e in entries if e[0].isascii())
+        other = "|".join(re.escape(e[0]) for e in entries if not e[0].isascii())
+        # a zero-width look-ahead at every position finds overlapping spellings too; at one position
+        # the alternation tries the longest spelling first, so the best-ranked entry there is found
+        parts = [f"(?<![a-z])(?:{latin})(?![a-z])" if latin else "", other]
+        self._pattern = re.compile("(?=(" + "|".join(p for p in parts if p) + "))") if latin or other else None
+
+    def find(self, text: str) -> tuple[str, ...] | None:
+        """The best-ranked (longest, then first listed) entry whose spelling TEXT contains."""
+        if self._pattern is None:
+            return None
+        ranks = [self._rank[m.group(1)] for m in self._pattern.finditer(text)]
+        return self.entries[min(ranks)] if ranks else None
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    """Spellings (folded) of counties and townships, longest first, with what each names."""
+    """Spellings (folded) of counties and townships, longest first, with what each names: a county
+    entry is (spelling, county code), a township entry (spelling, county code, township id = its Chinese name)."""
 
-    counties: tuple[tuple[str, str], ...]
-    townships: tuple[tuple[str, str, str], ...]  # (spelling, county code, township id = its Chinese name)
+    counties: Spellings
+    townships: Spellings
 
 
 def _spellings_of(names: tuple[str, ...]) -> set[str]:
@@ -74,7 +103,7 @@ def load_gazetteer() -> Gazetteer:
     counties = {s: code for code in table.regions if code.startswith("65") and not code.endswith("00")
                 for s in _spellings_of(regions.spellings(code, table))}
     by_length = sorted(counties.items(), key=lambda kv: -len(kv[0]))
-    return Gazetteer(tuple(by_length), tuple(sorted(_townships(), key=lambda t: -len(t[0]))))
+    return Gazetteer(Spellings(tuple(by_length)), Spellings(tuple(sorted(_townships(), key=lambda t: -len(t[0])))))
 
 
 @dataclass(frozen=True)
@@ -84,17 +113,6 @@ class Place:
     county: str | None
     township: str | None
     village: str | None
-
-
-def _find(text: str, spellings: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for entry in spellings:
-        spelling = entry[0]
-        if spelling.isascii():
-            if re.search(rf"(?<![a-z]){re.escape(spelling)}(?![a-z])", text):
-                return entry
-        elif spelling in text:
-            return entry
-    return None
 
 
 def _village(text: str) -> str | None:
@@ -110,7 +128,7 @@ def place(text: str, gazetteer: Gazetteer) -> Place:
     """The places TEXT names (an address in Chinese, a hometown in Latin or Arabic script);
     callers cache by text, since addresses repeat."""
     folded = fold(text)
-    town = _find(folded, gazetteer.townships)
-    county = _find(folded, gazetteer.counties)
+    town = gazetteer.townships.find(folded)
+    county = gazetteer.counties.find(folded)
     county_code = county[1] if county else (town[1] if town else None)
     return Place(county_code, town[2] if town else None, _village(text))
