@@ -37,6 +37,8 @@ ROWS = (
     person("艾合买提·阿不都拉", "学员", "有亲属在国外", "2017-09-09", "继续培训", seed=1),
     person("艾合买提·阿不都拉", "家属", seed=2),
     person("古丽米热·吐尔逊", "学员", "不按时交电费", "2017-04-04", ""),
+    person("木克热木·吾拉木", "学员", "亲属在境外", "2017-07-07", "继续培训"),  # Mukerrem Ghulam
+    person("木克热木·克力木", "家属"),  # Mukerrem Kerim, whom "Mukerrem Ghulam" matches more closely by sound
 )
 
 

@@ -17,8 +17,8 @@ def test_all_detainees_not_held_for_praying_is_contradicted_by_the_one_who_was(j
 
 
 def test_most_people_detained_states_the_share_it_allows(judge_one: Judge) -> None:
-    verdict, _, sentence = judge_one("most of the 8 people on the list", "detained")
-    assert verdict == "supported" and "between 75% and 75%" in sentence
+    verdict, _, sentence = judge_one("most of the 10 people on the list", "detained")
+    assert verdict == "supported" and "between 70% and 70%" in sentence
 
 
 def test_a_stated_size_that_differs_from_the_records_is_said(judge_one: Judge) -> None:

@@ -95,6 +95,22 @@ def test_a_claim_about_a_detention_sets_non_detainee_namesakes_aside(judge_one: 
     assert (verdict, evidence) == ("supported", "leak.csv:6") and "set aside" in sentence
 
 
+def test_a_detainee_the_name_matches_less_closely_beats_a_relative_for_a_claim_about_a_detention(
+        judge_one: Judge) -> None:
+    # Ghulam is 吾拉木; the names module hears Kerim (克力木) closer to it, and 吾拉木 shares only one
+    # blocking key with the Latin name. The claim takes a detention for granted: the detainee is its subject.
+    verdict, evidence, sentence = judge_one("Mukerrem Ghulam", "not_detained_for", "relatives abroad")
+    assert (verdict, evidence) == ("contradicted", "leak.csv:9") and "set aside" in sentence
+
+
+def test_the_name_as_written_beats_a_detainee_of_another_name(judge_one: Judge) -> None:
+    assert judge_one("木克热木·克力木", "not_detained_for", "relatives abroad")[:2] == ("supported", "leak.csv:10")
+
+
+def test_a_claim_that_presupposes_nothing_keeps_the_closest_spelling(judge_one: Judge) -> None:
+    assert judge_one("Mukerrem Ghulam", "never_detained")[:2] == ("supported", "leak.csv:10")
+
+
 def test_an_age_that_disagrees_rules_the_record_out(judge_one: Judge) -> None:
     assert judge_one("热依拉·肉孜（70，墨玉县）", "never_detained")[0] == "not_found"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -86,6 +86,18 @@ class Candidate:
     score: float
     level: MatchLevel
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Presupposition:
+    """What a claim's wording takes for granted about its subject ("X was not held for praying": X was held).
+
+    Among the persons the name matches, those whose leak rows FITS are preferred before the closest
+    spelling is chosen; WORDS says, in a note, why the others were set aside.
+    """
+
+    fits: Callable[[Rec], bool]
+    words: str
 
 
 @dataclass(frozen=True)
@@ -212,17 +224,26 @@ def _group(scored: Iterable[tuple[float, Rec]]) -> list[tuple[float, list[Rec]]]
     return sorted(persons.values(), key=lambda p: (-p[0], p[1][0].record_id))
 
 
-def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None) -> Found:
+def _fitting(presupposed: Presupposition | None, recs: Iterable[Rec]) -> bool:
+    """Whether a leak row among RECS fits what the claim presupposes (any leak row, when it presupposes nothing)."""
+    return any(r.role == "leak" and (presupposed is None or presupposed.fits(r)) for r in recs)
+
+
+def _near(name: str, recs: Iterable[Rec]) -> list[tuple[float, Rec]]:
+    """RECS with their best name score against NAME, those from ``LOW_FLOOR`` up."""
+    scored = ((max(compare(name, n).score for n in rec.names), rec) for rec in recs)
+    return [(score, rec) for score, rec in scored if score >= LOW_FLOOR]
+
+
+def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None, presupposed: Presupposition | None
+             ) -> Found:
     notes: list[str] = []
+    near = _near(subject.name, index.blocked(subject.name))
+    if not _fitting(presupposed, (rec for _, rec in near)):
+        # a part spelt too differently to share its key, or only persons the claim cannot be about: look wider
+        near = _near(subject.name, index.blocked(subject.name, need=1))
     scored: list[tuple[float, Rec]] = []
-    blocked = index.blocked(subject.name)
-    if not any(r.role == "leak" and max(compare(subject.name, n).score for n in r.names) >= LOW_FLOOR
-               for r in blocked):
-        blocked = index.blocked(subject.name, need=1)  # a part spelt too differently to share its key
-    for rec in blocked:
-        score = max(compare(subject.name, n).score for n in rec.names)
-        if score < LOW_FLOOR:
-            continue
+    for score, rec in near:
         if subject.id_number and rec.id_number and rec.id_number != subject.id_number:
             notes.append(f"{rec.item} has a similar name ({score:.2f}) but another identity number")
             continue
@@ -238,9 +259,15 @@ def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None) -> Found:
         level = (MatchLevel.NAME_CONFIRMED if agree else MatchLevel.NAME) if strong else (
             MatchLevel.NAME_CONFIRMED if agree else MatchLevel.LOW)
         out.append(Candidate(tuple(recs), score, level))
-    kept = [c for role in ("leak", "other") for c in _strongest([c for c in out if _side(c) == role])]
-    if len(kept) < len(out):
-        notes.append(f"{len(out) - len(kept)} weaker name match(es) set aside")
+    kept: list[Candidate] = []
+    unfit = 0
+    for side in ("leak", "other"):
+        strongest, set_aside = _strongest([c for c in out if _side(c) == side], presupposed)
+        kept, unfit = kept + strongest, unfit + set_aside
+    if unfit and presupposed is not None:
+        notes.append(f"{unfit} person(s) the name matches set aside: {presupposed.words}")
+    if len(kept) + unfit < len(out):
+        notes.append(f"{len(out) - len(kept) - unfit} weaker name match(es) set aside")
     return Found(tuple(kept), tuple(notes))
 
 
@@ -248,17 +275,29 @@ def _side(c: Candidate) -> str:
     return "leak" if any(r.role == "leak" for r in c.records) else "other"
 
 
-def _strongest(cands: list[Candidate]) -> list[Candidate]:
-    """Within one side (leak, or other sources): the candidates near the best, or the low ones if all are."""
-    best = max((c.score for c in cands if c.level is not MatchLevel.LOW), default=None)
-    if best is None:
-        return cands
-    floor = best if best >= EXACT else best - MARGIN  # the name as written beats its variant spellings
-    return [c for c in cands if c.level is not MatchLevel.LOW and c.score >= floor]
+def _strongest(cands: list[Candidate], presupposed: Presupposition | None) -> tuple[list[Candidate], int]:
+    """Within one side (leak, or other sources): the candidates near the best, or the low ones if all are.
+
+    The name as written beats its variant spellings; below that, persons that fit what the claim
+    presupposes beat those that do not (their number is returned), then the closest spellings stay.
+    """
+    pool = [c for c in cands if c.level is not MatchLevel.LOW]
+    if not pool:
+        return cands, 0
+    if max(c.score for c in pool) >= EXACT:
+        pool = [c for c in pool if c.score >= EXACT]
+    fitting = [c for c in pool if presupposed is not None and _fitting(presupposed, c.records)]
+    unfit = len(pool) - len(fitting) if fitting else 0
+    pool = fitting or pool
+    best = max(c.score for c in pool)
+    floor = best if best >= EXACT else best - MARGIN
+    return [c for c in pool if c.score >= floor], unfit
 
 
-def find_subject(index: RecordIndex, subject: Subject, on: dt.date | None = None) -> Found:
-    """The candidates for SUBJECT among the indexed records (ON: the claim's date, for an age)."""
+def find_subject(index: RecordIndex, subject: Subject, on: dt.date | None = None,
+                 presupposed: Presupposition | None = None) -> Found:
+    """The candidates for SUBJECT among the indexed records (ON: the claim's date, for an age; PRESUPPOSED:
+    what the claim takes for granted about its subject, which decides between persons the name matches)."""
     if subject.id_number and subject.id_number in index.by_id:
         recs = [index.records[k] for k in index.by_id[subject.id_number]]
         score = max((compare(subject.name, n).score for r in recs for n in r.names), default=0.0) \
@@ -266,7 +305,7 @@ def find_subject(index: RecordIndex, subject: Subject, on: dt.date | None = None
         notes = () if score >= SAME_PERSON_THRESHOLD or not subject.name else (
             f"the records under this identity number carry another name (best score {score:.2f})",)
         return Found((Candidate(tuple(recs), score, MatchLevel.ID, notes),))
-    found = _by_name(index, subject, on) if subject.name else Found(())
+    found = _by_name(index, subject, on, presupposed) if subject.name else Found(())
     if subject.id_number:
         return Found(found.candidates, ("no record holds the identity number given", *found.notes))
     return found

@@ -26,6 +26,7 @@ from veracity.claims.find import (
     Candidate,
     Found,
     MatchLevel,
+    Presupposition,
     Rec,
     RecordIndex,
     Subject,
@@ -48,7 +49,8 @@ from veracity.claims.taxonomy import Taxonomy, load_taxonomy
 from veracity.progress import Progress, silent
 
 # Assertions that take a detention for granted and speak of its reason or its end ("X was not held for
-# praying", "X has graduated"): among namesakes, those the leak does not list as detainees are set aside.
+# praying", "X has graduated"): among the persons the name matches, those the leak does not list as detainees
+# are set aside before the closest spelling is chosen (unless one bears the name exactly as written).
 PRESUPPOSE_DETENTION = frozenset({Assertion.DETAINED_FOR, Assertion.NOT_DETAINED_FOR, Assertion.RELEASED})
 CASE_TAXONOMY = "reasons.yaml"  # a case's own taxonomy, next to case.duckdb, replaces the shipped one
 
@@ -145,7 +147,9 @@ def _several(tax: Taxonomy, claim: ClaimRow, cands: Sequence[Candidate]) -> Judg
 def judge_single(index: RecordIndex, tax: Taxonomy, claim: ClaimRow, subject: Subject | None = None) -> Judged:
     """The verdict on one claim about one person (SUBJECT, when given, in place of the claim's)."""
     subject = subject or parse_subject(claim.subject_name, claim.subject_id)
-    found = find_subject(index, subject, parse_date(claim.date))
+    presupposed = Presupposition(lambda rec: is_detainee(tax, rec), "not listed as detainee(s), and the claim "
+                                 "speaks of a detention") if claim.assertion in PRESUPPOSE_DETENTION else None
+    found = find_subject(index, subject, parse_date(claim.date), presupposed)
     cands = [c for c in found.candidates if _leak(c)]
     if not cands:
         return _not_in_leak(claim, found)
@@ -156,18 +160,11 @@ def judge_single(index: RecordIndex, tax: Taxonomy, claim: ClaimRow, subject: Su
             "identity number, age or place agreeing", *found.notes), (), MatchLevel.LOW.value,
             cands[0].score, len(cands))
     cands = [c for c in cands if c.level is not MatchLevel.LOW]
-    notes = list(found.notes)
-    if len(cands) > 1 and claim.assertion in PRESUPPOSE_DETENTION:
-        held = [c for c in cands if any(is_detainee(tax, r) for r in _leak(c))]
-        if held and len(held) < len(cands):
-            notes.append(f"{len(cands)} persons in the leak bear the name and the claim speaks of a detention: "
-                         f"{len(cands) - len(held)} not listed as detainee(s) set aside")
-            cands = held
     if len(cands) > 1:
         return _several(tax, claim, cands)
     (cand,) = cands
     outcome = judge_person(tax, claim.assertion, claim.value, _leak(cand))
-    return Judged(claim, outcome.verdict, _sentence(outcome.why, _level(cand), *cand.notes, *notes),
+    return Judged(claim, outcome.verdict, _sentence(outcome.why, _level(cand), *cand.notes, *found.notes),
                   outcome.evidence, cand.level.value, cand.score, 1)
 
 
