@@ -21,21 +21,43 @@ from functools import lru_cache
 from veracity import idnumber
 from veracity.errors import VeracityError
 from veracity.names import keys, parse
+from veracity.names.keys import consonant_classes
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _KIN_PREFIX = re.compile(r"^[^:：]{1,30}[:：]\s*")
 _RELATIVES_SPLIT = re.compile(r"[;；\n]+")
 
 
+LOOSE_LENGTH = 2  # consonant classes a loose key keeps: 吐尔洪 TLN ~ Turghun TLN, 司马义 SM ~ Smayil SML
+ABDU = "BT"  # the classes of the Abdu- prefix, which names no one: a loose key keeps LOOSE_LENGTH after it
+
+
 @dataclass(frozen=True)
 class NameFeatures:
     """Keys of one name: ``phon`` (phonetic keys, sorted), ``sig`` (block keys, sorted),
-    ``blocks`` (the block keys as a list), ``text`` (the name as written)."""
+    ``blocks`` (the block keys as a list), ``loose`` (loose keys, sorted), ``text`` (the name as written)."""
 
     text: str
     phon: str | None
     sig: str | None
     blocks: tuple[str, ...]
+    loose: str | None
+
+
+def loose_key(phonetic: str) -> str:
+    """A key of one name part made to survive the sounds a Chinese reading loses: the consonant
+    classes without velars (the gh of Ghopur, which 吾甫尔 does not write; the q of Abduqadir, which
+    阿不都卡德尔 keeps), the first LOOSE_LENGTH of them (the last consonant of 依布拉音 and Ibrahim
+    differs; 司马义 drops the l of Smayil), after an Abdu- prefix (Abdulla is not Abduqadir).
+
+    >>> [loose_key(k) for k in ("gopur", "Up.r", "s.mAI", "smayil", "Ib.LAIn", "ibrahim")]
+    ['BL', 'BL', 'SM', 'SM', 'BL', 'BL']
+    >>> [loose_key(k) for k in ("abdula", "abdukadir", "AbdUkAd.r", "AbdUp.r", "abdugopur")]
+    ['BTL', 'BTTL', 'BTTL', 'BTBL', 'BTBL']
+    """
+    classes = consonant_classes(phonetic).replace("K", "")
+    keep = LOOSE_LENGTH + len(ABDU) if classes.startswith(ABDU) else LOOSE_LENGTH
+    return classes[:keep]
 
 
 @lru_cache(maxsize=262144)
@@ -46,10 +68,14 @@ def name_features(name: str) -> NameFeatures:
     True
     >>> name_features("???").sig is None
     True
+    >>> name_features("Dilnur Ghopur").loose == name_features("迪丽努尔·吾甫尔").loose
+    True
     """
     blocks = tuple(keys(name))
-    phon = " ".join(sorted(p.key for p in parse(name).parts)) or None
-    return NameFeatures(name, phon, " ".join(blocks) or None, blocks)
+    parts = parse(name).parts
+    phon = " ".join(sorted(p.key for p in parts)) or None
+    loose = " ".join(sorted({k for p in parts if not p.is_initial for r in p.keys if (k := loose_key(r))})) or None
+    return NameFeatures(name, phon, " ".join(blocks) or None, blocks, loose)
 
 
 @dataclass(frozen=True)

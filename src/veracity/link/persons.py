@@ -3,24 +3,31 @@
 A person is a cluster of records joined by links that are accepted, or confirmed or probable
 and not rejected; accepted links are transitive within a person. A person's level is its best
 link's (accepted counts as confirmed). Sources are counted by file: two testimonies of one file
-(two relatives of one family) are one source; a testimony and a second register are two. A
-family (household) is corroborated when one reference file confirms two or more of its members.
+(two relatives of one family) are one source; a testimony and a second register are two.
 
->>> edges = [Edge(1, 10, "confirmed", "auto", "t.csv"), Edge(2, 11, "confirmed", "auto", "t.csv")]
->>> result = cluster([1, 2, 3], edges, {1: "h1", 2: "h1", 3: "h1"})
+A family (leak household) is corroborated when one testimony source confirms two or more of its
+members: a testimony confirms the person it is about (a confirmed link) and names relatives, and
+the relatives it names that agree with the household's other members are confirmed with it; the
+testimonies of one file about one household (its relatives abroad) are one source together. A
+record that names no relatives (a register row) confirms persons but corroborates no family.
+
+>>> edges = [Edge(1, 10, "confirmed", "auto", "t.csv", 1), Edge(4, 12, "confirmed", "auto", "r.docx")]
+>>> result = cluster([1, 2, 3, 4, 5], edges, {1: "h1", 2: "h1", 3: "h1", 4: "h2", 5: "h2"})
 >>> [p.level for p in result.persons]
-['confirmed', 'confirmed', 'unconfirmed']
+['confirmed', 'unconfirmed', 'unconfirmed', 'confirmed', 'unconfirmed']
 >>> result.families
 [Family(household_id='h1', source_file='t.csv', members_confirmed=2, members=3)]
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from veracity.link.components import Components
+from veracity.link.spec import relatives_named_by_label
 
 UNCONFIRMED = "unconfirmed"  # a leak record no kept link reaches
 _RANK = {"confirmed": 3, "probable": 2, "possible": 1, UNCONFIRMED: 0}
@@ -36,6 +43,7 @@ class Edge:
     level: str
     status: str
     source_file_b: str
+    relatives_named: int | None = None  # relatives of a that b names and a's household shows; None when b names none
 
     @property
     def effective_level(self) -> str | None:
@@ -59,7 +67,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Family:
-    """A household corroborated by one source."""
+    """A household corroborated by one testimony source, with at least ``members_confirmed`` members
+    confirmed by it (the relatives a testimony names are counted, not identified)."""
 
     household_id: str
     source_file: str
@@ -75,8 +84,7 @@ class Clusters:
     families: list[Family]
 
 
-def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, str]) -> tuple[
-        list[Person], dict[int, set[str]]]:
+def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, str]) -> list[Person]:
     comp = Components()
     for e in edges:
         if e.effective_level in _JOINING:
@@ -95,25 +103,53 @@ def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, s
             sources[root].add(e.source_file_b)
     for r in leak:
         members[comp.find(r)].append(r)
-    persons = [Person(k, rs[0], best[root], len(sources[root]), tuple(rs), households.get(rs[0]))
-               for k, (root, rs) in enumerate(sorted(members.items(), key=lambda kv: kv[1][0]), 1)]
-    by_record = {r: sources[comp.find(r)] for r in leak}
-    return persons, by_record
+    return [Person(k, rs[0], best[root], len(sources[root]), tuple(rs), households.get(rs[0]))
+            for k, (root, rs) in enumerate(sorted(members.items(), key=lambda kv: kv[1][0]), 1)]
+
+
+def relatives_named(evidence: str) -> int | None:
+    """How many of the leak household's other members a link's reference record names (at least),
+    from the link's EVIDENCE; None when the record names no relatives (no relatives comparison).
+
+    >>> relatives_named('{"fields": [{"comparison": "relatives", "agreement": "one relative agrees"}]}')
+    1
+    >>> relatives_named('{"fields": [{"comparison": "name", "agreement": "same name"}]}') is None
+    True
+    """
+    named = relatives_named_by_label()
+    for field in json.loads(evidence or "{}").get("fields", []):
+        if field.get("comparison") == "relatives":
+            return named.get(str(field.get("agreement")), 0)
+    return None
+
+
+def _families(persons: Sequence[Person], edges: Sequence[Edge], households: dict[int, str]) -> list[Family]:
+    """Households that one testimony source confirms two or more members of (each leak record in its
+    own household: a testimony that reaches two leak records reaches two households)."""
+    person_of = {r: p.person_id for p in persons for r in p.records}
+    size: dict[str, int] = defaultdict(int)
+    for p in persons:
+        if p.household_id is not None:
+            size[p.household_id] += 1
+    about: dict[tuple[str, str], set[int]] = defaultdict(set)  # persons the testimonies are about
+    with_named: dict[tuple[str, str], int] = defaultdict(int)  # most persons one testimony confirms
+    for e in edges:
+        household = households.get(e.a)
+        if e.relatives_named is None or e.effective_level not in _JOINING or household is None:
+            continue
+        key = (household, e.source_file_b)
+        about[key].add(person_of[e.a])
+        with_named[key] = max(with_named[key], 1 + e.relatives_named)
+    best: dict[str, Family] = {}
+    for (household, source), ids in sorted(about.items()):
+        n = min(size[household], max(len(ids), with_named[(household, source)]))
+        if n >= 2 and (household not in best or n > best[household].members_confirmed):
+            best[household] = Family(household, source, n, size[household])
+    return sorted(best.values(), key=lambda f: f.household_id)
 
 
 def cluster(leak: Sequence[int], edges: Iterable[Edge], households: dict[int, str]) -> Clusters:
-    """Persons of the LEAK records and the families one source corroborates."""
-    persons, confirming = _persons(leak, list(edges), households)
-    size: dict[str, int] = defaultdict(int)
-    per_source: dict[tuple[str, str], int] = defaultdict(int)
-    for p in persons:
-        if p.household_id is None:
-            continue
-        size[p.household_id] += 1
-        for source in confirming[p.record_id] if p.level == "confirmed" else ():
-            per_source[(p.household_id, source)] += 1
-    best: dict[str, Family] = {}
-    for (household, source), n in sorted(per_source.items()):
-        if n >= 2 and (household not in best or n > best[household].members_confirmed):
-            best[household] = Family(household, source, n, size[household])
-    return Clusters(persons, sorted(best.values(), key=lambda f: f.household_id))
+    """Persons of the LEAK records and the families one testimony source corroborates."""
+    kept = list(edges)
+    persons = _persons(leak, kept, households)
+    return Clusters(persons, _families(persons, kept, households))

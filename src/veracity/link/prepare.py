@@ -105,7 +105,7 @@ class _Builder:
         for key, value in (
             ("unique_id", row["record_id"]), ("source_dataset", dataset_of(row["source_file"], row["sheet"])),
             ("role", row["role"]), ("name_text", text), ("name_phon", name.phon), ("name_sig", name.sig),
-            ("name_blocks", blocks), ("name_b1", blocks[0] if blocks else None),
+            ("name_loose", name.loose), ("name_blocks", blocks), ("name_b1", blocks[0] if blocks else None),
             ("name_b2", blocks[-1] if blocks else None), ("id18", ids.id18), ("id_form15", ids.form15),
             ("id_sorted", ids.sorted_digits), ("id_birth", ids.birth), ("other_id", row["other_id"] or None),
             ("birth_date", born.date), ("birth_year", born.year), ("birth_approx", born.approximate),
@@ -136,16 +136,17 @@ def _rows(case: Case) -> Iterator[dict[str, Any]]:
 
 
 def _relative_sigs(builder: _Builder, households: dict[int, Placement]) -> list[list[str]]:
-    """Each record's relatives as name keys: the names its cells list, or its household's others."""
+    """Each record's relatives as loose name keys (a relative's name crosses scripts as the person's
+    does): the names its cells list, or its household's others."""
     ids: list[int] = builder.cols["unique_id"]
-    sigs: list[str | None] = builder.cols["name_sig"]
+    sigs: list[str | None] = builder.cols["name_loose"]
     members: dict[str, list[int]] = defaultdict(list)
     for k, rid in enumerate(ids):
         if rid in households:
             members[households[rid].household_id].append(k)
     out: list[list[str]] = []
     for k, rid in enumerate(ids):
-        named = {s for n in builder.relatives[k] if (s := ft.name_features(n).sig)}
+        named = {s for n in builder.relatives[k] if (s := ft.name_features(n).loose)}
         if not named and rid in households:
             named = {s for j in members[households[rid].household_id] if j != k and (s := sigs[j])}
         out.append(sorted(named))

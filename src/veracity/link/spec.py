@@ -60,6 +60,11 @@ def _declared() -> tuple[ComparisonSpec, ...]:
             LevelSpec("same name across scripts (all name keys equal)", "name_sig_l = name_sig_r"),
             LevelSpec("spelling within two edits", "levenshtein(name_phon_l, name_phon_r) <= 2"),
             LevelSpec("two name parts agree across scripts", array_column="name_blocks", array_min=2),
+            LevelSpec("same name across scripts, loosely, one part exactly",
+                      "name_loose_l = name_loose_r AND (name_b1_l IN (name_b1_r, name_b2_r) "
+                      "OR name_b2_l IN (name_b1_r, name_b2_r))"),
+            LevelSpec("same name across scripts, loosely (sounds a Chinese reading loses)",
+                      "name_loose_l = name_loose_r"),
             LevelSpec("one name part agrees", array_column="name_blocks", array_min=1),
             LevelSpec("different names"),
         )),
@@ -86,8 +91,12 @@ def _declared() -> tuple[ComparisonSpec, ...]:
         ComparisonSpec("place", "county", (
             _null("county"),
             LevelSpec("same village", "township_l = township_r AND village_l = village_r"),
-            LevelSpec("same township", "township_l = township_r"),
-            LevelSpec("same county", "county_l = county_r"),
+            LevelSpec("same township, no village on one side",
+                      "township_l = township_r AND (village_l IS NULL OR village_r IS NULL)"),
+            LevelSpec("same township, different villages", "township_l = township_r"),
+            LevelSpec("same county, no township on one side",
+                      "county_l = county_r AND (township_l IS NULL OR township_r IS NULL)"),
+            LevelSpec("same county, different townships", "county_l = county_r"),
             LevelSpec("different county"),
         )),
         ComparisonSpec("relatives", "relatives_n", (
@@ -104,6 +113,16 @@ def _declared() -> tuple[ComparisonSpec, ...]:
     )
 
 
+def relatives_named_by_label() -> dict[str, int]:
+    """How many relatives each agreeing level of the relatives comparison says a record names (at least).
+
+    >>> relatives_named_by_label()["one relative agrees"]
+    1
+    """
+    relatives = next(c for c in _declared() if c.name == "relatives")
+    return {lv.label: lv.array_min for lv in relatives.levels if not lv.null}
+
+
 def comparisons(present: frozenset[str]) -> tuple[ComparisonSpec, ...]:
     """The comparisons whose feature column PRESENT says two datasets carry."""
     return tuple(c for c in _declared() if c.needs in present)
@@ -114,14 +133,14 @@ def blocking_rules(present: frozenset[str]) -> tuple[str, ...]:
     one per kind of evidence a true pair keeps when the others are misspelt or missing.
 
     >>> blocking_rules(frozenset({"name_sig", "birth_year"}))[1]
-    'l.name_sig = r.name_sig AND l.birth_year = r.birth_year + 1'
+    'l.name_loose = r.name_loose AND l.birth_year = r.birth_year + 1'
     """
     rules: list[str] = []
     if "id18" in present:
         rules += ["l.id18 = r.id18", "l.id_birth = r.id_birth AND l.name_b1 = r.name_b1",
                   "l.id_birth = r.id_birth AND l.name_b2 = r.name_b2"]
     if "name_sig" in present and "birth_year" in present:
-        rules += [f"l.name_sig = r.name_sig AND l.birth_year = r.birth_year{d}" for d in ("", " + 1", " - 1")]
+        rules += [f"l.name_loose = r.name_loose AND l.birth_year = r.birth_year{d}" for d in ("", " + 1", " - 1")]
     for where in ("county", "postcode", "locality"):
         if where in present and "birth_year" in present:
             rules += [f"l.{b} = r.{b} AND l.birth_year = r.birth_year AND l.{where} = r.{where}"

@@ -10,7 +10,7 @@ import pyarrow as pa
 from veracity.case import Case
 from veracity.link.households import Placement
 from veracity.link.links import Link, Loc, link_id
-from veracity.link.persons import Clusters, Edge, cluster
+from veracity.link.persons import Clusters, Edge, cluster, relatives_named
 
 LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status",
                 "link_id", "sheet_a", "sheet_b", "record_id_a", "record_id_b", "match_weight", "name_score",
@@ -88,8 +88,9 @@ def recompute_persons(case: Case) -> Clusters:
     """Rebuild persons, person_records and families from the links and households tables."""
     leak = [int(r) for (r,) in case.con.execute(
         "SELECT record_id FROM records WHERE role = 'leak' ORDER BY record_id").fetchall()]
-    edges = [Edge(int(a), int(b), str(lv), str(st), str(f)) for a, b, lv, st, f in case.con.execute(
-        "SELECT record_id_a, record_id_b, level, status, source_file_b FROM links").fetchall()]
+    edges = [Edge(int(a), int(b), str(lv), str(st), str(f), relatives_named(ev)) for a, b, lv, st, f, ev in
+             case.con.execute("SELECT record_id_a, record_id_b, level, status, source_file_b, evidence "
+                              "FROM links").fetchall()]
     households = {int(r): str(h) for r, h in case.con.execute(
         "SELECT record_id, household_id FROM households").fetchall()}
     result = cluster(leak, edges, households)

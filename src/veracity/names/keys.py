@@ -27,14 +27,22 @@ _CLASSES = str.maketrans({
 _DROPPED = frozenset("aeiouAEIOU.hyw")
 
 
+def consonant_classes(phonetic: str) -> str:
+    """The consonant classes of one phonetic key, all of them (a block key keeps the first three).
+
+    >>> consonant_classes("abdukerim")
+    'BTKLM'
+    """
+    return "".join(c for c in phonetic if c not in _DROPPED).translate(_CLASSES)
+
+
 def block_key(phonetic: str) -> str:
     """The blocking key of one phonetic key.
 
     >>> block_key("abduk.L.m."), block_key("abdukerim")
     ('BTK', 'BTK')
     """
-    consonants = [c for c in phonetic if c not in _DROPPED]
-    return "".join(consonants).translate(_CLASSES)[:BLOCK_LENGTH]
+    return consonant_classes(phonetic)[:BLOCK_LENGTH]
 
 
 @lru_cache(maxsize=262144)
