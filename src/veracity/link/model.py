@@ -23,6 +23,8 @@ PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
 EM_MAX_ITERATIONS = 12  # EM stops here at the latest: a level no true pair shows (different sex among
 # pairs of one birth year and county) otherwise decays towards m = 0, which Splink refuses below 1e-300
 EM_CONVERGENCE = 1e-3  # largest change of any m probability at which EM has converged
+EM_MAX_PAIRS = 2.5e5  # pairs an EM session trains on at most (Splink samples records of both sides by a hash):
+# a training rule such as same birth year and county yields pairs that grow with the square of the case
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def train(table: Any, datasets: Sequence[str], present: frozenset[str]) -> dict[
     linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
     for rule in training_rules(present):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 

@@ -173,16 +173,29 @@ def prepare(case: Case, settings: Settings) -> Prepared:
     builder.cols["relatives_n"] = [len(r) for r in builder.cols["relatives"]]
     builder.cols["household_id"] = [households[r].household_id if r in households else None
                                     for r in builder.cols["unique_id"]]
-    table = pa.table(dict(builder.cols)) if builder.cols["unique_id"] else None
+    if not builder.cols["unique_id"]:
+        return Prepared(None, (), frozenset(), households)
+    table = pa.table(dict(builder.cols))
     datasets = tuple(sorted(set(builder.cols["source_dataset"])))
-    return Prepared(table, datasets, _present(builder.cols), households)
+    return Prepared(table, datasets, _present(table), households)
 
 
-def _present(cols: dict[str, list[Any]]) -> frozenset[str]:
-    """Feature columns that two or more datasets fill (only those are compared)."""
+def _present(table: Any) -> frozenset[str]:
+    """Feature columns of TABLE that two or more datasets fill (only those are compared): a value not
+    null, not zero or false, not an empty list."""
+    import pyarrow.compute as pc
+
     out = set()
-    for name, values in cols.items():
-        seen = {d for d, v in zip(cols["source_dataset"], values, strict=True) if v not in (None, 0, [])}
-        if len(seen) >= 2:
+    for name in table.column_names:
+        column = table[name]
+        if pa.types.is_list(column.type):
+            filled = pc.greater(pc.list_value_length(column), 0)
+        elif pa.types.is_boolean(column.type):
+            filled = column
+        elif pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+            filled = pc.not_equal(column, 0)
+        else:
+            filled = pc.is_valid(column)
+        if len(pc.unique(table["source_dataset"].filter(pc.fill_null(filled, False)))) >= 2:
             out.add(name)
     return frozenset(out)
