@@ -16,12 +16,14 @@ from veracity.ingest.guard import FileGuard
 from veracity.ingest.image_reader import open_image
 from veracity.ingest.metadata import DocumentMetadata, MetadataState
 from veracity.ingest.provenance import file_signals, set_signals
+from veracity.ingest.software_releases import load_releases
 from veracity.limits import Limits
 
 from .doc_samples import html_pdf, png_bytes, register, register_html
 
 Put = Callable[[str, bytes], Path]
 CLAIMED = dt.date(2018, 12, 31)
+RELEASES = load_releases()
 
 
 def _xlsx(put: Put) -> Path:
@@ -80,30 +82,41 @@ def test_photo_exif_camera_time_and_gps_are_read(tmp_path: Path) -> None:
 
 def test_creation_after_the_claimed_date_is_a_warning() -> None:
     m = DocumentMetadata("pdf", "WeasyPrint 70", created="2019-05-01T10:00:00+08:00")
-    assert [s.signal_id for s in file_signals("a.pdf", m, CLAIMED, None)] == ["metadata.after_claimed"]
+    assert [s.signal_id for s in file_signals("a.pdf", m, CLAIMED, None, RELEASES)] == ["metadata.after_claimed"]
 
 
 def test_software_released_after_the_creation_time_is_an_anachronism() -> None:
     m = DocumentMetadata("xlsx", creator="LibreOffice 7.1", created="2017-06-01T00:00:00Z")
-    assert [s.signal_id for s in file_signals("a.xlsx", m, None, None)] == ["metadata.software_anachronism"]
+    assert [s.signal_id for s in file_signals("a.xlsx", m, None, None, RELEASES)] == ["metadata.software_anachronism"]
+
+
+def test_the_office_365_name_of_2011_is_not_read_as_the_microsoft_365_of_2020() -> None:
+    old = DocumentMetadata("xlsx", creator="Microsoft Office 365", created="2015-03-01T00:00:00Z")
+    new = DocumentMetadata("xlsx", creator="Microsoft® Excel® for Microsoft 365", created="2015-03-01T00:00:00Z")
+    assert file_signals("a.xlsx", old, None, None, RELEASES) == []
+    assert [s.signal_id for s in file_signals("b.xlsx", new, None, None, RELEASES)] == ["metadata.software_anachronism"]
+
+
+def test_every_release_date_names_its_source() -> None:
+    assert RELEASES.releases and all(len(r.source) > 10 for r in RELEASES.releases)
 
 
 def test_created_before_a_date_it_states_is_a_warning() -> None:
     m = DocumentMetadata("xlsx", creator="Excel", created="2017-01-01T00:00:00Z")
-    signals = file_signals("a.xlsx", m, None, dt.date(2017, 6, 1))
+    signals = file_signals("a.xlsx", m, None, dt.date(2017, 6, 1), RELEASES)
     assert [s.signal_id for s in signals] == ["metadata.before_own_dates"]
 
 
 def test_spreadsheet_printed_to_pdf_says_its_metadata_was_lost() -> None:
     m = DocumentMetadata("pdf", "Microsoft® Excel® 2016", "Microsoft® Excel® 2016", created="2018-03-01")
-    signal = file_signals("a.pdf", m, None, None)[-1]
+    signal = file_signals("a.pdf", m, None, None, RELEASES)[-1]
     assert signal.signal_id == "metadata.converted" and "not evidence" in signal.message
 
 
 def test_no_metadata_is_said_plainly_and_not_read_as_evidence() -> None:
     m = DocumentMetadata("image")
     assert m.state is MetadataState.ABSENT
-    assert "not evidence" in file_signals("a.png", m, CLAIMED, None)[0].message
+    assert "not evidence" in file_signals("a.png", m, CLAIMED, None, RELEASES)[0].message
 
 
 def test_files_of_one_set_in_different_time_zones_are_flagged() -> None:

@@ -10,7 +10,8 @@ and its absence proves nothing.
   (its latest detention date).
 - ``metadata.modified_before_created``: the modification time precedes the creation time.
 - ``metadata.software_anachronism``: the creating software was released after
-  the file's creation time or the claimed date (release dates in ``SOFTWARE``).
+  the file's creation time or the claimed date (release dates, each with its
+  source, in ``data/software_releases.tsv``; see ``software_releases``).
 - ``metadata.converted``: a PDF made by a spreadsheet or word processor, or a
   printer driver: the original file's own metadata did not survive.
 - ``metadata.absent``: no metadata; lost or stripped, not evidence either way.
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from veracity.ingest.metadata import DocumentMetadata, MetadataState
+from veracity.ingest.software_releases import SoftwareReleases, load_releases
 
 if TYPE_CHECKING:
     from veracity.case import Case
@@ -50,18 +52,6 @@ class Signal:
     message: str
 
 
-# First public release of software named in metadata (pattern on Producer/Creator, date, source).
-SOFTWARE: tuple[tuple[str, dt.date], ...] = (
-    (r"WeasyPrint", dt.date(2011, 8, 1)),            # pypi.org/project/WeasyPrint, 0.1
-    (r"LibreOffice", dt.date(2011, 1, 25)),          # LibreOffice 3.3 release notes
-    (r"LibreOffice 7", dt.date(2020, 8, 5)),
-    (r"Excel.* 2016|Excel® 2016", dt.date(2015, 9, 22)),  # Office 2016 general availability
-    (r"Excel.* 2019|Word.* 2019", dt.date(2018, 9, 24)),  # Office 2019 general availability
-    (r"Microsoft.* 365", dt.date(2017, 7, 10)),      # the "365" name (Office 365 ProPlus builds)
-    (r"WPS Office 2019", dt.date(2019, 1, 1)),
-    (r"Skia/PDF", dt.date(2015, 1, 1)),              # Chrome's PDF backend
-    (r"iOS 16", dt.date(2022, 9, 12)),
-)
 CONVERTERS = re.compile(r"Excel|Calc|Word|Writer|WPS|表格|文字|\bPrint|Printer|Distiller|Quartz|Skia", re.I)
 _ZONE = re.compile(r"([+-]\d{2}:\d{2})$")
 
@@ -73,22 +63,12 @@ def _date(iso: str) -> dt.date | None:
         return None
 
 
-def released(software: str) -> dt.date | None:
-    """The latest matching release date of SOFTWARE (the most specific pattern wins).
-
-    >>> released("LibreOffice 7.3"), released("Microsoft® Excel® 2016"), released("Acme")
-    (datetime.date(2020, 8, 5), datetime.date(2015, 9, 22), None)
-    """
-    dates = [when for pattern, when in SOFTWARE if re.search(pattern, software)]
-    return max(dates) if dates else None
-
-
 def file_signals(name: str, meta: DocumentMetadata, claimed: dt.date | None,
-                 own_latest: dt.date | None) -> list[Signal]:
+                 own_latest: dt.date | None, releases: SoftwareReleases) -> list[Signal]:
     """The signals of one file's metadata.
 
     >>> m = DocumentMetadata("pdf", "LibreOffice 7.0", "Calc", created="2019-05-01T10:00:00+08:00")
-    >>> [s.signal_id for s in file_signals("a.pdf", m, dt.date(2018, 12, 31), None)]
+    >>> [s.signal_id for s in file_signals("a.pdf", m, dt.date(2018, 12, 31), None, load_releases())]
     ['metadata.after_claimed', 'metadata.software_anachronism', 'metadata.converted']
     """
     if meta.state is MetadataState.ABSENT:
@@ -109,14 +89,15 @@ def file_signals(name: str, meta: DocumentMetadata, claimed: dt.date | None,
     if _date(meta.modified) and made and (_date(meta.modified) or made) < made:
         out.append(Signal("metadata.modified_before_created", Severity.WARNING, name,
                           f"{name} was modified ({meta.modified}) before it was created ({meta.created})"))
-    out.extend(_software(name, meta, claimed))
+    out.extend(_software(name, meta, claimed, releases))
     return out
 
 
-def _software(name: str, meta: DocumentMetadata, claimed: dt.date | None) -> list[Signal]:
+def _software(name: str, meta: DocumentMetadata, claimed: dt.date | None,
+              releases: SoftwareReleases) -> list[Signal]:
     out: list[Signal] = []
     software = " / ".join(s for s in (meta.creator, meta.producer) if s)
-    first = released(software)
+    first = releases.first_release(software)
     made = _date(meta.created)
     limit = min((d for d in (made, claimed) if d), default=None)
     if first and limit and first > limit:
@@ -152,9 +133,10 @@ def set_signals(files: Sequence[tuple[str, DocumentMetadata]]) -> list[Signal]:
 
 
 def provenance_signals(files: Sequence[tuple[str, DocumentMetadata]], claimed: Mapping[str, dt.date],
-                       own_latest: Mapping[str, dt.date]) -> list[Signal]:
+                       own_latest: Mapping[str, dt.date], releases: SoftwareReleases) -> list[Signal]:
     """Every file's signals, then the set's."""
-    out = [s for name, meta in files for s in file_signals(name, meta, claimed.get(name), own_latest.get(name))]
+    out = [s for name, meta in files
+           for s in file_signals(name, meta, claimed.get(name), own_latest.get(name), releases)]
     return out + set_signals(files)
 
 
@@ -173,7 +155,7 @@ def refresh_signals(case: Case) -> list[Signal]:
         if last and _date(str(last)):
             latest[name] = _date(str(last))
     signals = provenance_signals(files, {k: v for k, v in claimed.items() if v},
-                                 {k: v for k, v in latest.items() if v})
+                                 {k: v for k, v in latest.items() if v}, load_releases())
     case.con.execute("DELETE FROM document_signals")
     for s in signals:
         case.con.execute("INSERT INTO document_signals VALUES (?, ?, ?, ?, ?)",
