@@ -24,10 +24,10 @@ demo: $(VENV)/.installed
 	$(BIN)/veracity demo $(DEMO_DIR)
 
 # Debian packages the tests need, installed only when missing: Java (Spark), Chromium (browser
-# tests), Tesseract with Chinese, Uyghur and English data (OCR), poppler (pdftoppm), Pango and CJK
-# fonts (WeasyPrint PDF reports).
-DEBIAN_PACKAGES := default-jre-headless chromium tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-uig \
-	tesseract-ocr-eng poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+# tests), Tesseract with Chinese (language and Han script), Uyghur and English data (OCR),
+# poppler (pdftoppm), Pango and CJK fonts (WeasyPrint PDF reports).
+DEBIAN_PACKAGES := default-jre-headless chromium tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans \
+	tesseract-ocr-uig tesseract-ocr-eng poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

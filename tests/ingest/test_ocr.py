@@ -19,7 +19,7 @@ from .doc_samples import page_images, png_bytes, register, register_pdf, scanned
 Put = Callable[[str, bytes], Path]
 ROWS = register(8)
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="tesseract is not installed (apt: tesseract-ocr tesseract-ocr-chi-sim)")
+                                     reason="tesseract is not installed (make system-deps)")
 Read = tuple[ReadResult, list[tuple[object, ...]]]
 
 

@@ -4,9 +4,14 @@ Tesseract runs through pytesseract (a maintained wrapper around the
 ``tesseract`` command: a subprocess, so ``Limits.ocr_seconds_per_page`` is
 enforced by killing it, and a crash in Tesseract cannot take veracity down;
 tesserocr would need a C++ build against libtesseract). Languages are
-``chi_sim+uig+eng`` for text and ``chi_sim`` for table cells: its digits
-are good, and with eng added Tesseract read some Chinese names as Latin
-junk; Uyghur Arabic script in a cell is rare in registers and triples the time.
+``chi_sim+uig+eng`` for text and ``HanS`` (Tesseract's model of the
+simplified Han script, Debian's tesseract-ocr-script-hans) for table cells.
+The script model reads the rare characters of transliterated names that the
+language model "corrects" towards common words (chi_sim read 帕提古丽 as
+帕提十丽 and 吐尔逊 as 吐尔示), and its digits are as good; with eng added
+Tesseract read some Chinese names as Latin junk; Uyghur Arabic script in a
+cell is rare in registers and triples the time. Missing language data is a
+``ConfigError`` that names the Debian package.
 
 Tables: ruling lines are found on the binarised page (a row of pixels dark
 over ``RULE_SHARE`` of the page width is a horizontal rule; within the span
@@ -15,7 +20,11 @@ one), erased, and the table area is read once (``--psm 6``). Each word goes
 to the grid cell holding its centre; a cell's confidence is the lowest of
 its words' (0..1), so a finding on a cell can say how sure the reading is.
 A single dot-like mark between two CJK characters is read as the middle dot
-of transliterated Uyghur names (Tesseract reads "·" as . , “ or ").
+of transliterated Uyghur names (Tesseract reads "·" as . , “ " * … or :), and
+so is a dot-sized box between two CJK characters when Tesseract dropped the
+mark itself (``hidden_dots``).
+A lone mark read with low confidence at the edge of a cell (a ``。`` after
+性别, the remnant of an erased rule) is noise and dropped.
 A page without rules gives text only.
 """
 
@@ -24,25 +33,29 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from veracity.errors import ConfigError
 from veracity.ingest.documents import PageText
 from veracity.ingest.guard import FileGuard
 from veracity.ingest.stitch import Fragment
 
 TEXT_LANGUAGES = "chi_sim+uig+eng"
-TABLE_LANGUAGES = "chi_sim"
+TABLE_LANGUAGES = "HanS"
+LANGUAGE_PACKAGES = "tesseract-ocr-chi-sim tesseract-ocr-script-hans tesseract-ocr-uig tesseract-ocr-eng"
 RULE_SHARE = 0.3
 COLUMN_SHARE = 0.8
 ERASE = 4            # pixels around a rule painted white
 MIN_CELLS = 2
 _CJK = re.compile(r"[\u3400-\u9fff·]")
-_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*[.,，。、“”\"'`·•・\-_]+\s*(?=[\u3400-\u9fff])")
+_DOT = re.compile(r"(?<=[\u3400-\u9fff])\s*[.,，。、“”\"'`·•・\-_…*:：]+\s*(?=[\u3400-\u9fff])")
 _EDGE_MARKS = "“”\"'`|"  # remnants of an erased rule at a cell's edge
+DOT_SHARE = 0.35     # a box smaller than this share of the cell's glyph height holds a dot, not a character
+NOISE_CONFIDENCE = 0.5  # a lone mark at a cell's edge read below this is noise (the 。 invented after 性别 read 0.39)
 
 
 @dataclass(frozen=True)
@@ -73,8 +86,56 @@ def name_dots(text: str) -> str:
 
     >>> name_dots("阿依古丽.吐尔逊"), name_dots("买买提“， 库尔班"), name_dots("”姓名"), name_dots("1979-01-20")
     ('阿依古丽·吐尔逊', '买买提·库尔班', '姓名', '1979-01-20')
+    >>> name_dots("帕提古丽*库尔班"), name_dots("阿依古丽… 阿不都拉")
+    ('帕提古丽·库尔班', '阿依古丽·阿不都拉')
     """
     return _DOT.sub("·", text.strip(_EDGE_MARKS))
+
+
+def _is_mark(word: Word) -> bool:
+    return not any(ch.isalnum() for ch in word.text)
+
+
+def drop_edge_noise(words: Sequence[Word]) -> list[Word]:
+    """A cell's words left to right, less a lone mark read with low confidence at either edge.
+
+    >>> [w.text for w in drop_edge_noise([Word("性别", 0.9, 0, 0, 80, 40), Word("。", 0.39, 90, 0, 14, 40)])]
+    ['性别']
+    >>> [w.text for w in drop_edge_noise([Word("买买提", 0.9, 0, 0, 80, 40), Word("·", 0.2, 85, 0, 9, 9),
+    ...                                   Word("肉孜", 0.9, 100, 0, 40, 40)])]
+    ['买买提', '·', '肉孜']
+    """
+    kept = sorted(words, key=lambda w: w.left)
+    while kept and _is_mark(kept[-1]) and kept[-1].confidence < NOISE_CONFIDENCE:
+        kept.pop()
+    while kept and _is_mark(kept[0]) and kept[0].confidence < NOISE_CONFIDENCE:
+        kept.pop(0)
+    return kept
+
+
+def _is_dot_box(word: Word, glyph: float) -> bool:
+    return max(word.width, word.height) < DOT_SHARE * glyph
+
+
+def hidden_dots(words: Sequence[Word]) -> list[Word]:
+    """A cell's words left to right, a CJK character read on a dot-sized box between two others given its dot.
+
+    When Tesseract's line model drops the middle dot of a name, the character before it is reported on
+    the dot's box (10 x 9 pixels among 40-pixel glyphs); the box shows the dot was there.
+
+    >>> cell = [Word("米", 0.9, 120, 0, 58, 43), Word("热", 0.15, 214, 17, 10, 9), Word("阿", 0.9, 262, 0, 24, 41)]
+    >>> "".join(w.text for w in hidden_dots(cell))
+    '米热·阿'
+    """
+    kept = sorted(words, key=lambda w: w.left)
+    if len(kept) < 3:
+        return kept
+    glyph = float(np.median([w.height for w in kept]))
+    out = [kept[0]]
+    for before, word, after in zip(kept, kept[1:], kept[2:], strict=False):
+        cjk = all(_CJK.fullmatch(w.text[-1]) for w in (before, word, after))
+        out.append(replace(word, text=word.text + "·") if cjk and _is_dot_box(word, glyph) else word)
+    return [*out, kept[-1]]
 
 
 def join_words(words: Sequence[Word]) -> str:
@@ -132,7 +193,11 @@ def _tesseract(image: Image.Image, languages: str, guard: FileGuard, place: str)
                                          output_type=pytesseract.Output.DICT)
     except RuntimeError as exc:  # pytesseract's timeout
         raise guard.error(f"OCR took longer than {seconds} s; stopped", place) from exc
-    except (pytesseract.TesseractError, OSError, ValueError) as exc:
+    except pytesseract.TesseractError as exc:
+        if "Failed loading language" in str(exc):
+            raise ConfigError(f"Tesseract lacks the language data {languages} (Debian: {LANGUAGE_PACKAGES})") from None
+        raise guard.failure(exc, place) from None
+    except (OSError, ValueError) as exc:
         raise guard.failure(exc, place) from None
     words = []
     for k, text in enumerate(data["text"]):
@@ -154,7 +219,7 @@ def _cells(words: Sequence[Word], ys: list[int], xs: list[int]) -> Fragment:
             cells.setdefault((r, c), []).append(word)
     rows, confidences = [], []
     for r in range(len(ys) - 1):
-        found = [cells.get((r, c), []) for c in range(len(xs) - 1)]
+        found = [hidden_dots(drop_edge_noise(cells.get((r, c), []))) for c in range(len(xs) - 1)]
         rows.append(tuple(name_dots(join_words(w)) for w in found))
         confidences.append(tuple(min(x.confidence for x in w) if w else None for w in found))
     width = (xs[-1] - xs[0]) or 1
@@ -177,12 +242,27 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
     for x in xs:
         clean[ys[0] : ys[-1] + 1, max(0, x - ERASE) : x + ERASE + 1] = 255
     left, top = xs[0], ys[0]
-    words = _tesseract(Image.fromarray(clean[top : ys[-1] + 1, left : xs[-1] + 1]), TABLE_LANGUAGES, guard, place)
+    words = _column_words(clean[top : ys[-1] + 1], [x - left for x in xs], left, guard, place)
     fragment = _cells(words, [y - top for y in ys], [x - left for x in xs])
     text = "\n".join(" ".join(str(c) for c in row if c) for row in fragment.rows)
     confidence = _mean(words)
     return OcrRead(PageText(page, text, True, confidence), (Fragment(page, fragment.rows, fragment.widths,
                                                                      fragment.confidences, True, True),))
+
+
+def _column_words(band: NDArray[np.uint8], xs: list[int], left: int, guard: FileGuard, place: str) -> list[Word]:
+    """Each column of the table band read on its own (``--psm 6``), its words placed back in table coordinates.
+
+    Read as a whole, the table's lines run across columns, and Tesseract let one cell's reading colour its
+    neighbour's (a 上 before 古丽米热 next to a three-digit serial); a column alone is a list of short lines.
+    """
+    words: list[Word] = []
+    for a, b in zip(xs, xs[1:], strict=False):
+        strip = band[:, left + a : left + b]
+        if (strip < 128).any():
+            words += [Word(w.text, w.confidence, w.left + a, w.top, w.width, w.height, w.line)
+                      for w in _tesseract(Image.fromarray(strip), TABLE_LANGUAGES, guard, place)]
+    return words
 
 
 def _mean(words: Sequence[Word]) -> float | None:
