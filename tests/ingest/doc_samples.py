@@ -119,21 +119,24 @@ def scanned_pdf(images: Sequence[Image.Image], dpi: int = 300) -> bytes:
     return out.getvalue()
 
 
-def sideways_pdf(pdf: bytes) -> bytes:
-    """Each landscape page drawn sideways on a portrait page that carries ``/Rotate 90``: shown upright.
+def turned_pdf(pdf: bytes, rotation: int = 90) -> bytes:
+    """Each page's content turned ROTATION degrees counter-clockwise on a page carrying ``/Rotate ROTATION``.
 
-    This is how landscape tables are often stored (the content turned, the page told to turn back).
+    A viewer turns the page ROTATION degrees clockwise, so it shows upright: this is how landscape
+    tables are often stored (the content turned, the page told to turn back), and how a scanner driver
+    records a page fed the wrong way.
     """
     source = pypdfium2.PdfDocument(pdf)
     target = pypdfium2.PdfDocument.new()
     for index in range(len(source)):
         width, height = source[index].get_size()
+        turn = {90: (0, 1, -1, 0, height, 0), 180: (-1, 0, 0, -1, width, height), 270: (0, -1, 1, 0, 0, width)}
         content = source.page_as_xobject(index, target).as_pageobject()
-        content.transform(pypdfium2.PdfMatrix().rotate(-90).translate(height, 0))
-        page = target.new_page(height, width)
+        content.transform(pypdfium2.PdfMatrix(*turn[rotation]))
+        page = target.new_page(width, height) if rotation == 180 else target.new_page(height, width)
         page.insert_obj(content)
         page.gen_content()
-        page.set_rotation(90)
+        page.set_rotation(rotation)
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()

@@ -14,7 +14,7 @@ from veracity.ingest.formats import MediaType, ReadResult, read_tables
 from veracity.ingest.pipeline import AddRequest, add_files
 from veracity.limits import Limits
 
-from .doc_samples import html_pdf, register, register_pdf, sideways_pdf
+from .doc_samples import html_pdf, register, register_pdf, turned_pdf
 
 Put = Callable[[str, bytes], Path]
 ROWS = register(45)  # a header and 45 people: two pages of A4
@@ -74,7 +74,7 @@ def test_table_is_named_table_1(two_page_read: Read) -> None:
 
 
 def test_rotated_page_is_read_upright(put: Put) -> None:
-    result, tables = read(put("rotated.pdf", sideways_pdf(register_pdf(ROWS[:6], landscape=True))))
+    result, tables = read(put("rotated.pdf", turned_pdf(register_pdf(ROWS[:6], landscape=True))))
     assert result.document is not None and tables
     assert result.document.pages[0].text.splitlines()[0] == "墨玉县喀尔赛乡培训人员名单"
 

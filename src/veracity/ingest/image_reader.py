@@ -9,7 +9,8 @@ library in the process (WeasyPrint) sets Pillow's global
 ``LOAD_TRUNCATED_IMAGES``, which would otherwise let a truncated scan through
 padded with grey. A multi-page TIFF is a document of pages, at most ``Limits.max_pages``;
 each frame is a page. EXIF is read before OCR, so a photo whose text cannot
-be read still gives its camera, times and GPS. Ruled tables of successive
+be read still gives its camera, times and GPS. A photo's EXIF orientation is
+applied before OCR, and OCR turns any page upright (see ``ocr``). Ruled tables of successive
 pages are joined as in a PDF (``stitch``) and named ``table N``.
 """
 
@@ -18,12 +19,12 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from veracity.ingest.documents import Document, PageText, TableOrigin
 from veracity.ingest.guard import READ_FAILURES, FileGuard
 from veracity.ingest.metadata import image_metadata
-from veracity.ingest.ocr import ocr_image
+from veracity.ingest.ocr import ocr_image, turned_notes
 from veracity.ingest.pdf_reader import PdfRead
 from veracity.ingest.stitch import Fragment, stitch
 from veracity.ingest.table import RawTable
@@ -45,6 +46,7 @@ def open_image(path: Path, guard: FileGuard) -> PdfRead:
     """The image's tables (by OCR) and its Document; InputError naming the file and page."""
     texts: list[PageText] = []
     fragments: list[Fragment] = []
+    turns: list[tuple[int, int]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -58,7 +60,8 @@ def open_image(path: Path, guard: FileGuard) -> PdfRead:
                 for number, frame in enumerate(ImageSequence.Iterator(image), 1):
                     check_pixels(frame.size, guard, f"page {number}")
                     frame.load()
-                    read = ocr_image(frame, number, guard)
+                    read = ocr_image(ImageOps.exif_transpose(frame), number, guard)
+                    turns.append((number, read.turned))
                     texts.append(read.text)
                     fragments.extend(read.fragments)
     except FAILURES as exc:
@@ -66,5 +69,5 @@ def open_image(path: Path, guard: FileGuard) -> PdfRead:
     stitched = stitch(fragments, guard.limits)
     tables = tuple(RawTable(f"table {n}", iter(t.rows)) for n, t in enumerate(stitched, 1))
     origins = tuple(TableOrigin(f"table {n}", t.origins) for n, t in enumerate(stitched, 1))
-    notes = (f"read by OCR ({len(texts)} page(s)); confidence kept per cell",)
+    notes = (f"read by OCR ({len(texts)} page(s)); confidence kept per cell", *turned_notes(turns))
     return PdfRead(tables, Document(metadata, tuple(texts), origins, notes), notes)

@@ -42,29 +42,31 @@ class PdfRead:
     notes: tuple[str, ...]
 
 
-def _fragments(extract: PdfExtract, guard: FileGuard) -> tuple[list[Fragment], list[PageText]]:
-    """Table fragments and page texts in reading order; scanned pages go through OCR."""
-    from veracity.ingest.ocr import ocr_page_png
+def _fragments(extract: PdfExtract, guard: FileGuard) -> tuple[list[Fragment], list[PageText], tuple[str, ...]]:
+    """Table fragments and page texts in reading order, and notes on scans turned; scanned pages go through OCR."""
+    from veracity.ingest.ocr import ocr_page_png, turned_notes
 
     fragments: list[Fragment] = []
     texts: list[PageText] = []
+    turns: list[tuple[int, int]] = []
     for page in extract.pages:
         if page.scan is not None:
             read = ocr_page_png(page.scan, page.number, guard)
             fragments.extend(read.fragments)
             texts.append(read.text)
+            turns.append((page.number, read.turned))
             continue
         texts.append(PageText(page.number, page.text))
         last = len(page.tables) - 1
         fragments.extend(Fragment(page.number, t.rows, t.widths, first_on_page=k == 0, last_on_page=k == last)
                          for k, t in enumerate(page.tables))
-    return fragments, texts
+    return fragments, texts, turned_notes(turns)
 
 
 def open_pdf(path: Path, guard: FileGuard) -> PdfRead:
     """The PDF's tables as RawTables ``table N`` and its Document; InputError naming the file on failure."""
     extract: PdfExtract = run_limited(extract_pdf, (str(path), guard.limits), guard, "document")
-    fragments, texts = _fragments(extract, guard)
+    fragments, texts, turned = _fragments(extract, guard)
     stitched = stitch(fragments, guard.limits)
     if len(stitched) > guard.limits.max_sheets:
         raise guard.error(f"{len(stitched)} tables, more than {guard.limits.max_sheets}")
@@ -77,7 +79,7 @@ def open_pdf(path: Path, guard: FileGuard) -> PdfRead:
     sizes = tuple(dict.fromkeys(p.size for p in extract.pages))
     fonts = tuple(sorted({f for p in extract.pages for f in p.fonts if f}))
     metadata = pdf_metadata(dict(extract.info), len(extract.pages), fonts, sizes)
-    notes = _notes(extract, stitched)
+    notes = _notes(extract, stitched) + turned
     return PdfRead(tables, Document(metadata, tuple(texts), origins, notes), notes)
 
 
