@@ -127,7 +127,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {"veracity (add --map, link)": veracity_run(a, b, Path(tmp)),
                    "Splink (FEBRL4 example settings)": splink_run(a, b),
-                   "recordlinkage (sorted neighbourhood, ECM)": recordlinkage_run(a, b)}
+                   "recordlinkage (FEBRL4 guide, ECM)": recordlinkage_run(a, b)}
     print("| method | precision | recall | F1 | seconds |")
     print("|---|---|---|---|---|")
     for name, (acc, seconds) in results.items():

@@ -12,6 +12,7 @@ overlaps are left to Splink's ``ArrayIntersectLevel``, which knows each dialect.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 FEATURE_COLUMNS = ("name_sig", "id18", "birth_year", "sex", "county", "relatives_n", "other_id", "street",
                    "locality", "postcode", "state")
@@ -113,6 +114,7 @@ def _declared() -> tuple[ComparisonSpec, ...]:
     )
 
 
+@lru_cache(maxsize=1)  # read once per link when persons are rebuilt
 def relatives_named_by_label() -> dict[str, int]:
     """How many relatives each agreeing level of the relatives comparison says a record names (at least).
 
