@@ -122,7 +122,7 @@ def test_of_two_equal_columns_the_leftmost_wins() -> None:
 
 
 def test_unknown_headers_stay_in_the_cells_only() -> None:
-    role = assign_fields(("工作单位",), [("墨玉县",)], {}).columns[0]
+    role = assign_fields(("所在单位",), [("墨玉县",)], {}).columns[0]
     assert (role.field, role.reason) == (None, Reason.UNKNOWN)
 
 
@@ -259,7 +259,7 @@ def test_name_is_the_first_script_name_when_there_is_no_name_column() -> None:
 UNREADABLE: list[tuple[Row, list[str]]] = [
     ((1, "买买提", "未知", "x", "1985年3月", "30", ""), ["value.sex_unparsed"]),
     ((1, "买买提", "男", "x", "2017-02-30", "30", ""), ["value.date_unparsed"]),
-    ((1, "买买提", "男", "x", "1985", "三十", ""), ["value.age_unparsed"]),
+    ((1, "买买提", "男", "x", "1985", "三十多", ""), ["value.age_unparsed"]),
     ((1, "买买提", "", "x", None, " ", ""), []),
 ]
 

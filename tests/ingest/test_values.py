@@ -6,17 +6,15 @@ import datetime as dt
 
 import pytest
 
-from veracity.ingest.header import HeaderLayout
+from veracity.ingest.dates import date_from_parts, excel_serial_to_date, latest_day, parse_date
+from veracity.ingest.header import HeaderLayout, is_repeated_header
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     VALUE_CHECKS,
-    excel_serial_to_date,
     is_blank,
-    is_repeated_header,
     is_total_row,
     looks_like_id,
     parse_age,
-    parse_date,
     parse_sex,
 )
 
@@ -45,6 +43,14 @@ DATES: list[tuple[Cell, str]] = [
     (20170503, "2017-05-03"),
     (1985.3, "1985-03"),
     (1985.12, "1985-12"),
+    ("5 Jan 1990", "1990-01-05"),
+    ("Jan 5, 1990", "1990-01-05"),
+    ("05-JAN-1990", "1990-01-05"),
+    ("November 2nd, 2017", "2017-11-02"),
+    ("Sept 1985", "1985-09"),
+    ("15/03/1975", "1975-03-15"),
+    ("03/15/1975", "1975-03-15"),
+    ("05/05/2017", "2017-05-05"),
 ]
 
 
@@ -82,6 +88,9 @@ UNPARSED: list[tuple[Cell, str]] = [
     ("2017年13月", "no month 13"),
     ("去年", "not a date form"),
     ("03/05/2017", "ambiguous"),
+    ("Jan 1990 or Feb 1990", "not a date form"),
+    ("5 Ja 1990", "not a date form"),
+    ("5 Jan 90", "not a date form"),
     ("85.3.5", "four-digit year"),
     (2500, "neither a year nor an Excel date"),
     (100000, "neither a year nor an Excel date"),
@@ -97,6 +106,30 @@ def test_unreadable_dates_give_none_and_a_reason(cell: Cell, reason: str) -> Non
     value = parse_date(cell)
     assert value.iso is None
     assert reason in value.reason
+
+
+PARTS: list[tuple[tuple[Cell, Cell, Cell], str | None]] = [
+    ((1975, 3, 15), "1975-03-15"),
+    (("1975", "03", "15"), "1975-03-15"),
+    (("1975年", "3月", "15日"), "1975-03-15"),
+    ((1975.0, 3.0, None), "1975-03"),
+    ((1975, None, None), "1975"),
+    ((1990, 2, 30), None),
+    ((1975, None, 15), None),
+    ((None, 3, 15), None),
+    (("一九七五", 3, 15), None),
+]
+
+
+@pytest.mark.parametrize(("parts", "iso"), PARTS)
+def test_a_date_over_year_month_and_day_cells(parts: tuple[Cell, Cell, Cell], iso: str | None) -> None:
+    assert date_from_parts(*parts).iso == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [("2019-12-31", "2019-12-31"), ("2019年2月", "2019-02-28"),
+                                           ("2020.2", "2020-02-29"), ("2019", "2019-12-31"), ("去年", None)])
+def test_a_document_date_means_its_last_possible_day(text: str, iso: str | None) -> None:
+    assert latest_day(text).iso == iso
 
 
 SEXES: list[tuple[Cell, str | None]] = [
@@ -132,7 +165,9 @@ AGES: list[tuple[Cell, int | None]] = [
     ("３５", 35),
     (" 0 ", 0),
     ("35.5", None),
-    ("三十五", None),
+    ("三十五", 35),
+    ("二十七岁", 27),
+    ("三十多", None),
     (-1, None),
     (131, None),
     (True, None),

@@ -33,22 +33,16 @@ def init(case: CaseArg) -> None:
     guard(work)
 
 
-def _iso_date(text: str) -> str:
-    """The ISO day of --date (any form Chinese records use); a month or year means its last day,
-    since the date bounds what the document can contain."""
+def _document_date(text: str) -> str:
+    """``--date`` as the last ISO day it can mean (``dates.latest_day``); "" when not given."""
     if not text:
         return ""
-    import calendar
+    from veracity.ingest.dates import latest_day
 
-    from veracity.ingest.values import parse_date
-
-    parsed = parse_date(text)
-    if parsed.iso is None:
-        raise UsageError(f"--date {text!r}: not a date ({parsed.reason})")
-    parts = parsed.iso.split("-")
-    year, month = int(parts[0]), int(parts[1]) if len(parts) > 1 else 12
-    day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    day = latest_day(text)
+    if day.iso is None:
+        raise UsageError(f"--date {text!r}: not a date ({day.reason})")
+    return day.iso
 
 
 def _parse_maps(maps: list[str]) -> dict[str, str]:
@@ -56,20 +50,23 @@ def _parse_maps(maps: list[str]) -> dict[str, str]:
     for item in maps:
         column, sep, field = item.partition("=")
         if not sep or not column.strip() or not field.strip():
-            raise UsageError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map person=name")
+            raise UsageError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map 'person=name' or --map 'phone=none'")
         out[column.strip()] = field.strip()
     return out
 
 
 @app.command(epilog="Example: veracity add karakax-case list.xlsx --role leak --name 'Karakax List'\n\n"
-                    "Example: veracity add karakax-case people.csv --role reference --map person=name")
+                    "Example: veracity add karakax-case people.csv --role reference --map person=name "
+                    "--map 'column 7=id_number' --map 编号=none")
 def add(
     case: CaseArg,
     files: Annotated[list[Path], typer.Argument(help="Files to add (CSV, XLSX, DOCX).", metavar="FILE...")],
     role: Annotated[Role, typer.Option(help="What the files are: the leak, a reference source, or claims.")],
     name: Annotated[str, typer.Option("--name", help="A label shown beside the file name.")] = "",
     maps: Annotated[list[str] | None, typer.Option(
-        "--map", help="COLUMN=FIELD: read a column as a canonical field, overriding header detection.")] = None,
+        "--map", help="COLUMN=FIELD: read a column (its header as written, or 'column N' when it has none) as a "
+                     "canonical field, overriding header detection; FIELD 'none' keeps the column out of every "
+                     "field. Repeatable.")] = None,
     authentic: Annotated[bool, typer.Option(
         "--authentic", help="A reference known to be authentic (used for format similarity).")] = False,
     date: Annotated[str, typer.Option(
@@ -84,7 +81,7 @@ def add(
 
     def work() -> None:
         request = AddRequest(role=role.value, label=name, mapping=_parse_maps(maps or []),
-                             authentic=authentic, document_date=_iso_date(date))
+                             authentic=authentic, document_date=_document_date(date))
         with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
             outcomes = add_files(opened, files, request, progress=progress)
         if as_json:

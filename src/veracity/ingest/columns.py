@@ -24,34 +24,26 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from operator import itemgetter
-from typing import NamedTuple
 
 from veracity.errors import InputError, UsageError
-from veracity.fields import FIELDS, NAME_FIELDS, Kind
-from veracity.idnumber import compact
+from veracity.fields import FIELDS
+from veracity.ingest.date_columns import DateParts, find_date_parts
+from veracity.ingest.dates import looks_like_date
 from veracity.ingest.header import LabelMatch, load_roles
+from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColumns, RecordFields
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
-    AGE_UNPARSED,
-    DATE_UNPARSED,
-    SEX_UNPARSED,
-    ValueCheck,
-    ValueProblem,
     cell_text,
-    convert_distinct,
-    date_iso,
-    looks_like_date,
     looks_like_id,
     name_script,
     normalise_label,
-    parse_age,
-    parse_date,
     parse_sex,
 )
 from veracity.script import Script, detect
 
-SCRIPT_FIELDS = {Script.HAN: "name_zh", Script.LATIN: "name_latin", Script.ARABIC: "name_arabic"}
+# ColumnPlan.build and build_many return these; they are defined with the converters in row_fields.
+__all__ = ["NO_FIELD", "ColumnPlan", "ColumnRole", "Reason", "RecordColumns", "RecordFields", "assign_fields",
+           "require_fields"]
 
 
 # ---------------------------------------------------------------- the plan
@@ -63,6 +55,7 @@ class Reason(Enum):
     OVERRIDE = "override"  # --map 列5=id_number
     ALIAS = "alias"  # header 身份证号 is an alias of id_number
     ALIAS_CONTAINS = "alias_contains"  # header 身份证号码（户主） contains one
+    DATE_PARTS = "date_parts"  # headers 出生日期 年 | 月 | 日: one date over three columns
     CONTENT = "content"  # 19 of 20 sample values are identity numbers
     NAME_SCRIPT = "name_script"  # a second name column, its values in Arabic script
     IGNORED = "ignored"  # header 序号: known not to be a field
@@ -94,27 +87,12 @@ class ColumnRole:
         return f'column {self.index + 1} "{self.label}" -> {target} ({self.reason.value}: {self.detail})'
 
 
-class RecordFields(NamedTuple):
-    """A record's canonical fields (every field of ``FIELDS``, None when absent) and unreadable cells."""
-
-    values: dict[str, str | int | None]
-    problems: tuple[ValueProblem, ...]
-
-
-class RecordColumns(NamedTuple):
-    """The fields of a batch of rows, column by column: a list over the rows for each field some
-    column holds (and for the name fields when names are read); the unreadable cells as
-    (row index, problem), in row order and then column order."""
-
-    values: dict[str, list[str | int | None]]
-    problems: list[tuple[int, ValueProblem]]
-
-
 @dataclass(frozen=True)
 class ColumnPlan:
     """Every column's role; ``build`` derives a record's fields from its row."""
 
     columns: tuple[ColumnRole, ...]
+    date_parts: tuple[DateParts, ...] = ()  # dates over several columns, read together
 
     def column_of(self, field: str) -> ColumnRole | None:
         """The column that holds FIELD, if one does."""
@@ -134,8 +112,8 @@ class ColumnPlan:
         return self.columns[index].explain() if index < len(self.columns) else "beyond the header"
 
     @cached_property
-    def _builder(self) -> _RecordBuilder:
-        return _RecordBuilder(self)
+    def _builder(self) -> RecordBuilder:
+        return RecordBuilder(self)
 
     def build(self, row: Row) -> RecordFields:
         """The fields of one data row and its unreadable cells (``build_many`` of that one row)."""
@@ -165,6 +143,8 @@ def require_fields(plan: ColumnPlan, *, headerless: bool, source: str = "", plac
 
 # ---------------------------------------------------------------- assigning fields
 
+NO_FIELD = "none"  # --map 电话=none: the column gets no field, whatever its header or content suggest
+
 # A column is sniffed as holding something when at least this share of its non-empty sample
 # values does (3 in 4: a register with a few blank or malformed identity numbers still counts).
 _MOSTLY = 0.75
@@ -185,7 +165,14 @@ def assign_fields(
         forced.get(i) or _candidate(i, label, _sample(sample_rows, i), roles.match(label))
         for i, label in enumerate(columns)
     ]
-    return ColumnPlan(_settle(candidates, sample_rows))
+    groups = [g for g in find_date_parts(columns) if not forced.keys() & set(g.columns)]
+    for group in groups:
+        for part, k in zip(("year", "month", "day"), group.columns, strict=False):
+            field = group.field if k == group.columns[0] else None
+            detail = f"the {part} of {group.field}, read from {group.label}"
+            candidates[k] = ColumnRole(k, columns[k], field, Reason.DATE_PARTS, detail)
+    settled = _settle(candidates, sample_rows)
+    return ColumnPlan(settled, tuple(g for g in groups if settled[g.columns[0]].field == g.field))
 
 
 def _sample(rows: Sequence[Row], index: int) -> list[Cell]:
@@ -212,6 +199,9 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
         return ColumnRole(index, label, "other_id", Reason.ALIAS_CONTAINS, f"header contains "
                           f"{match.alias.language} alias {match.alias.text!r} but only {ids} of {len(values)} "
                           "values are identity numbers", match.alias.language)
+    if (match is None or said == "other_id") and _is_running_count(values):
+        return ColumnRole(index, label, None, Reason.IGNORED, f"the {len(values)} values count up by one: serial "
+                          "numbers of the rows, not of the people")
     if match is not None:
         reason = Reason.IGNORED if said is None else Reason.ALIAS if match.exact else Reason.ALIAS_CONTAINS
         how = "is" if match.exact else "contains"
@@ -227,6 +217,20 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
     return ColumnRole(index, label, None, Reason.UNKNOWN, "header not recognised, content not either")
 
 
+def _is_running_count(values: Sequence[Cell]) -> bool:
+    """Whether whole numbers mostly count up by one (序号 or 编号 1, 2, 3...): row serials, which two
+    registers share by chance and which must not link their people.
+
+    >>> [_is_running_count(v) for v in ([1, 2, 3, 5, 6], ["7", "8"], [3, 1, 2], [1], [1, 1, 2, 2])]
+    [True, True, False, False, False]
+    """
+    numbers = [int(cell_text(v)) for v in values if cell_text(v).isascii() and cell_text(v).isdigit()]
+    if len(numbers) < 2 or len(numbers) < _MOSTLY * len(values):
+        return False
+    steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
+    return steps >= _MOSTLY * (len(numbers) - 1)
+
+
 _SNIFFERS: tuple[tuple[str, Callable[[Cell], bool], str], ...] = (
     ("sex", lambda c: parse_sex(c) is not None, "男/女 or M/F"),
     ("birth_date", looks_like_date, "dates"),
@@ -239,15 +243,17 @@ def _resolve_overrides(columns: Sequence[str], overrides: Mapping[str, str]) -> 
     forced: dict[int, ColumnRole] = {}
     for label, field in overrides.items():
         item = f"--map {label}={field}"
-        if field not in FIELDS:
-            raise UsageError(f"{item}: unknown field {field!r}; valid fields: {', '.join(FIELDS)}")
+        if field not in FIELDS and field != NO_FIELD:
+            raise UsageError(f"{item}: column {label!r}: unknown field {field!r}; valid fields: "
+                             f"{', '.join(FIELDS)}, or {NO_FIELD} to keep the column in the cells only")
         key = normalise_label(label)
         index = next((i for i, k in enumerate(keys) if key and k == key), None)
         if index is None:
             raise UsageError(f"{item}: no column {label!r}; columns: {', '.join(columns)}")
-        if index in forced or any(r.field == field for r in forced.values()):
+        target = None if field == NO_FIELD else field
+        if index in forced or any(target and r.field == target for r in forced.values()):
             raise UsageError(f"{item}: column {columns[index]!r} or field {field} is mapped twice")
-        forced[index] = ColumnRole(index, columns[index], field, Reason.OVERRIDE, item)
+        forced[index] = ColumnRole(index, columns[index], target, Reason.OVERRIDE, item)
     return forced
 
 
@@ -296,159 +302,3 @@ def _name_column_script(values: Sequence[Cell]) -> Script | None:
     script, hits = counts.most_common(1)[0]
     distinct = len(set(map(str, values))) * 2 >= len(values) or len(values) < 4
     return script if hits >= _MOSTLY * len(values) and distinct else None
-
-
-# ---------------------------------------------------------------- a record's fields from its row
-
-
-def _text(cell: Cell) -> str | None:
-    return (cell.strip() if type(cell) is str else cell_text(cell)) or None
-
-
-def _id_number(cell: Cell) -> str | None:
-    """Compacted identity number; an all-digit cell (the usual case) skips the normalisation."""
-    if type(cell) is str:
-        s = cell.strip()
-        return s if s.isdigit() and s.isascii() else compact(s) or None
-    return cell_text(cell) or None
-
-
-_Convert = Callable[[Cell], "str | int | None"]
-_CONVERTERS: dict[Kind, tuple[_Convert, ValueCheck | None]] = {
-    Kind.TEXT: (_text, None),
-    Kind.NAME: (_text, None),
-    Kind.IDNUMBER: (_id_number, None),
-    Kind.SEX: (parse_sex, SEX_UNPARSED),
-    Kind.DATE: (date_iso, DATE_UNPARSED),
-    Kind.INTEGER: (parse_age, AGE_UNPARSED),
-}
-
-
-def _why(check: ValueCheck, cell: Cell) -> str:
-    """The reason a cell was not read, for the finding (the failure path only)."""
-    if check is DATE_UNPARSED:
-        return parse_date(cell).reason
-    return "not male or female" if check is SEX_UNPARSED else "not whole years from 0 to 130"
-
-
-
-class _Step(NamedTuple):
-    column: int
-    field: str
-    convert: _Convert
-    check: ValueCheck | None
-    label: str
-
-
-def _script_field(text: str) -> str | None:
-    """The script field a name belongs in; fast paths for ASCII names and names that begin and end
-    in Han or Arabic letters, ``script.detect`` otherwise.
-
-    >>> _script_field("阿依古丽·艾买提"), _script_field("Aygul"), _script_field("ئايگۈل"), _script_field("12")
-    ('name_zh', 'name_latin', 'name_arabic', None)
-    """
-    if text.isascii():
-        return "name_latin" if text.lower() != text.upper() else None
-    first, last = text[0], text[-1]
-    if "\u4e00" <= first <= "\u9fff" and "\u4e00" <= last <= "\u9fff":
-        return "name_zh"
-    if "\u0620" <= first <= "\u06ff" and "\u0620" <= last <= "\u06ff":
-        return "name_arabic"
-    return SCRIPT_FIELDS.get(detect(text))
-
-
-def _unless_empty(convert: _Convert) -> _Convert:
-    """CONVERT, with an empty cell (None or "") giving None unconverted: such a cell has no value.
-
-    >>> _unless_empty(parse_sex)(""), _unless_empty(parse_sex)("女")
-    (None, 'F')
-    """
-    return lambda cell: None if cell is None or cell == "" else convert(cell)
-
-
-def _column(rows: Sequence[Row], index: int, narrowest: int) -> list[Cell]:
-    """Cell INDEX of each row, None past a row's end (NARROWEST: the shortest row's width).
-
-    >>> _column([("a", "b"), ("c",)], 1, 1)
-    ['b', None]
-    """
-    if index < narrowest:
-        return list(map(itemgetter(index), rows))
-    return [r[index] if index < len(r) else None for r in rows]
-
-
-class _RecordBuilder:
-    """Converters prepared once from a plan; ``build_many`` converts a batch column by column,
-    each converter called once per distinct cell of the batch."""
-
-    def __init__(self, plan: ColumnPlan) -> None:
-        self._steps = tuple(
-            _Step(c.index, c.field, _unless_empty(convert), check, c.label)
-            for c in plan.columns
-            if c.field
-            for convert, check in (_CONVERTERS[FIELDS[c.field].kind],)
-        )
-        fields = {s.field for s in self._steps}
-        self._names = bool(fields & set(NAME_FIELDS))
-        self._primary = tuple(s.field for s in self._steps if s.field in SCRIPT_FIELDS.values())
-
-    def build_many(self, rows: Sequence[Row]) -> RecordColumns:
-        narrowest = min(map(len, rows), default=0)
-        columns: dict[str, list[str | int | None]] = {}
-        problems: list[tuple[int, ValueProblem]] = []
-        for step in self._steps:
-            cells = _column(rows, step.column, narrowest)
-            values = columns[step.field] = convert_distinct(cells, step.convert)
-            if step.check is not None and None in values:
-                problems += _problems(step, step.check, cells, values)
-        if self._names:
-            self._fill_names(columns, len(rows))
-        problems.sort(key=itemgetter(0))  # stable: row order, then column order as in a row
-        return RecordColumns(columns, problems)
-
-    def _fill_names(self, columns: dict[str, list[str | int | None]], size: int) -> None:
-        """``name`` is the primary name; a script field left empty takes it when the script matches."""
-        names = columns.get("name") or [None] * size
-        if None in names:
-            names = [self._fallback_name(columns, i) if n is None else n for i, n in enumerate(names)]
-        columns["name"] = names
-        scripts: dict[str | int | None, str | None] = {
-            n: _script_field(n) for n in set(names) if isinstance(n, str)}
-        for field in SCRIPT_FIELDS.values():
-            columns.setdefault(field, [None] * size)
-        for i, name in enumerate(names):
-            target = scripts.get(name)
-            if target is not None and columns[target][i] is None:
-                columns[target][i] = name
-
-    def _fallback_name(self, columns: Mapping[str, list[str | int | None]], i: int) -> str | int | None:
-        """A row's name when no name column holds one: a script field's, or the joined split names."""
-        primary = next((columns[f][i] for f in self._primary if columns[f][i]), None)
-        return primary or _joined(*(columns[f][i] if f in columns else None for f in ("given_name", "family_name")))
-
-
-def _problems(step: _Step, check: ValueCheck, cells: Sequence[Cell],
-              values: Sequence[object]) -> list[tuple[int, ValueProblem]]:
-    """The cells of STEP's column that hold something but gave no value, as (row index, problem)."""
-    found = []
-    for i, value in enumerate(values):
-        if value is None:
-            cell = cells[i]
-            text = "" if cell is None or cell == "" else cell_text(cell)
-            if text:
-                found.append((i, ValueProblem(check.id, step.field, step.label, text, _why(check, cell))))
-    return found
-
-
-def _joined(given: object, family: object) -> str | None:
-    """A full name from split given and family names: family first in Chinese, given first otherwise.
-
-    >>> _joined("古丽", "阿不都"), _joined("Gulnar", "Abdu"), _joined(None, None)
-    ('阿不都古丽', 'Gulnar Abdu', None)
-    """
-    parts = [str(p) for p in (given, family) if p]
-    if not parts:
-        return None
-    if _script_field(parts[0]) == "name_zh":
-        return "".join(reversed(parts))
-    return " ".join(parts)

@@ -29,6 +29,7 @@ HeaderLayout(first_row=1, last_row=1, columns=('序号', '姓名', '身份证号
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -43,7 +44,6 @@ from veracity.ingest.table import Row
 from veracity.ingest.values import (
     cell_text,
     is_blank,
-    is_repeated_header,
     label_words,
     looks_like_data,
     normalise_label,
@@ -112,6 +112,53 @@ def require_data_rows(layout: HeaderLayout, data_rows: int, *, source: str = "",
     """
     if data_rows == 0 and not layout.headerless:
         raise InputError(NO_DATA_ROWS, source=source, place=place)
+
+
+def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
+    """A copy of one header row further down (printed registers repeat it on every page).
+
+    Most non-empty cells (four in five, at least two unless the header has one label) must equal
+    the header's cell in the same column, after normalisation. Data rows are turned away by their
+    first two non-empty cells, usually without normalising anything.
+    """
+    if not _starts_like_header(row, layout.label_index):
+        return False
+    for raws, keys in zip(layout.header_cells, layout.header_keys, strict=True):
+        labelled = sum(1 for k in keys if k)
+        matched = filled = 0
+        for cell, raw, key in zip(row, raws, keys, strict=False):
+            if cell is None or (isinstance(cell, str) and not cell.strip()):
+                continue
+            filled += 1
+            if isinstance(cell, str) and key and _same_label(cell.strip(), raw, key):
+                matched += 1
+        if filled and matched >= min(2, labelled) and matched * 5 >= filled * 4:
+            return True
+    return False
+
+
+def _starts_like_header(row: Row, labels: frozenset[str]) -> bool:
+    """The first two non-empty cells are header texts (LABELS holds them verbatim and normalised)."""
+    seen = 0
+    for cell in row:
+        if cell is None:
+            continue
+        if not isinstance(cell, str):
+            return False
+        s = cell.strip()
+        if not s:
+            continue
+        if s not in labels and (s[0].casefold() not in labels or normalise_label(s) not in labels):
+            return False
+        seen += 1
+        if seen == 2:
+            return True
+    return seen > 0
+
+
+def _same_label(text: str, raw: str, key: str) -> bool:
+    """TEXT is the header cell RAW (normalised: KEY); cheap comparisons first."""
+    return text == raw or (key[0] in text.casefold() and normalise_label(text) == key)
 
 
 def locate_header(rows: Sequence[Row], limits: Limits, *, source: str = "", place: str = "") -> HeaderLayout:
@@ -215,9 +262,27 @@ def _layout(header: list[Row], first: int, last: int, width: int) -> HeaderLayou
                 up[j] = up[j - 1]
     labels = []
     for j in range(width):
-        parts = list(dict.fromkeys(r[j] for r in rows if r[j]))
+        parts = list(dict.fromkeys(tidy_label(r[j]) for r in rows if r[j]))
         labels.append(" ".join(parts) or f"column {j + 1}")
     return HeaderLayout(first, last, tuple(labels), tuple(tuple(r) for r in rows))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def tidy_label(text: str) -> str:
+    """A header cell as a column label: line breaks and runs of spaces (full-width too) made one space,
+    dropped beside a Chinese character or full-width sign (a cell too narrow for its label wraps it).
+
+    >>> tidy_label("身份证号码\\n（18位）"), tidy_label("姓\\u3000名"), tidy_label(" Date of\\n birth ")
+    ('身份证号码（18位）', '姓名', 'Date of birth')
+    """
+    def space(found: re.Match[str]) -> str:
+        before, after = text[found.start() - 1 : found.start()], text[found.end() : found.end() + 1]
+        wide = any(unicodedata.east_asian_width(ch) in "WF" for ch in before + after)
+        return "" if wide else " "
+
+    return _SPACES.sub(space, text.strip())
 
 
 # ---------------------------------------------------------------- what a label names (the YAML taxonomy)

@@ -1,12 +1,10 @@
-"""Cell values: dates, sex, age and identity-number shapes read from cells, and kinds of rows.
+"""Cell values: sex, age, identity-number and name shapes read from cells, and kinds of rows (dates: ``dates``).
 
 Each normaliser is pure and never raises on a cell. A value that cannot be
 read gives None (dates: a ``DateValue`` with the reason); the record keeps
 the verbatim cell and the pipeline reports a ``ValueProblem`` under one of
 ``VALUE_CHECKS``, so nothing is dropped silently.
 
->>> parse_date("2017年5月3日").iso
-'2017-05-03'
 >>> parse_sex("女")
 'F'
 >>> is_total_row(("合计", "311人"))
@@ -18,16 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from veracity.idnumber import compact
+from veracity.ingest.dates import looks_like_date
 from veracity.script import Script, detect
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from veracity.ingest.header import HeaderLayout
     from veracity.ingest.table import Cell, Row
 
 
@@ -42,7 +39,7 @@ class ValueCheck:
 
 DATE_UNPARSED = ValueCheck("value.date_unparsed", "a date cell is not a date veracity reads", "2017-02-30")
 SEX_UNPARSED = ValueCheck("value.sex_unparsed", "a sex cell is neither male nor female", "未知")
-AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years", "三十")
+AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years", "三十多")
 VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED)
 
 
@@ -65,136 +62,6 @@ class ValueProblem:
         """
         what = self.field.replace("_", " ")
         return f'column {self.column}: "{self.value}" is not a {what} ({self.reason}); kept verbatim'
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date read from a cell: ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None and the reason."""
-
-    iso: str | None
-    reason: str = ""
-
-
-# Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 the 1900-02-29 that never was
-# (Lotus 1-2-3's leap-year bug, kept by Excel), so from serial 61 on, day 0 is 1899-12-30.
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_EXCEL_MAX = 2_958_465  # 9999-12-31
-# Serials read as dates only within 1910-01-01..2099-12-31: anything else in a date column is more
-# likely a count or a code than a date of birth or detention.
-PLAUSIBLE_SERIALS = range(3654, 73051)
-_YEARS = range(1800, 2101)
-
-
-def excel_serial_to_date(serial: int) -> dt.date | None:
-    """The date of an Excel 1900-system serial; None for 60 (the fictitious 1900-02-29) or out of range.
-
-    >>> excel_serial_to_date(31048)
-    datetime.date(1985, 1, 1)
-    >>> excel_serial_to_date(59), excel_serial_to_date(60), excel_serial_to_date(61)
-    (datetime.date(1900, 2, 28), None, datetime.date(1900, 3, 1))
-    """
-    if serial < 1 or serial > _EXCEL_MAX or serial == 60:
-        return None
-    return _EXCEL_EPOCH + dt.timedelta(days=serial + 1 if serial < 60 else serial)
-
-
-def parse_date(cell: Cell) -> DateValue:
-    """Read a date cell in the forms Chinese registers use; impossible dates are not read.
-
-    >>> [parse_date(s).iso for s in ("2017年05月03日", "2017.5.3", "20170503", "1985年3月", "1985")]
-    ['2017-05-03', '2017-05-03', '2017-05-03', '1985-03', '1985']
-    >>> parse_date(31048).iso, parse_date(dt.datetime(1985, 3, 1, 0, 0)).iso
-    ('1985-01-01', '1985-03-01')
-    >>> parse_date("2017-02-30")
-    DateValue(iso=None, reason='no such day: 2017-02-30')
-    """
-    if isinstance(cell, str):
-        return _parse_date_text(cell)
-    if isinstance(cell, dt.datetime):
-        return DateValue(cell.date().isoformat())
-    if isinstance(cell, dt.date):
-        return DateValue(cell.isoformat())
-    if isinstance(cell, bool) or cell is None or isinstance(cell, dt.time):
-        return DateValue(None, "not a date")
-    if isinstance(cell, float) and not cell.is_integer():
-        return _parse_float(cell)
-    return _parse_digits(str(int(cell))) if cell >= 0 else DateValue(None, "negative number")
-
-
-def date_iso(cell: Cell) -> str | None:
-    """``parse_date(cell).iso``, with the text path (cached) taken first.
-
-    >>> date_iso("2017/5/3"), date_iso("2017-02-30")
-    ('2017-05-03', None)
-    """
-    return (_parse_date_text(cell) if type(cell) is str else parse_date(cell)).iso
-
-
-def _parse_float(value: float) -> DateValue:
-    """A number cell with a fraction: year.month as typed (1985.3), or a serial with a time of day."""
-    whole = int(value)
-    if whole not in _YEARS:
-        return _parse_digits(str(whole)) if whole >= 0 else DateValue(None, "negative number")
-    month = repr(value).partition(".")[2]
-    if month == "1":
-        return DateValue(None, f"ambiguous number {value!r}: January or October (1985.10 is stored so)")
-    return _from_parts([str(whole), month])
-
-
-@lru_cache(maxsize=65_536)
-def _parse_date_text(text: str) -> DateValue:
-    s = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
-    if not s:
-        return DateValue(None, "empty")
-    for sep in (" ", "T"):
-        head, found, tail = s.partition(sep)
-        if found and ":" in tail:
-            s = head
-    if s.isdigit():
-        return _parse_digits(s)
-    parts = s.translate(_DATE_SEPARATORS).replace(" ", "").strip("-").split("-")
-    if not all(p.isdigit() for p in parts):
-        return DateValue(None, "not a date form veracity reads")
-    return _from_parts(parts)
-
-
-_DATE_SEPARATORS = str.maketrans({"年": "-", "月": "-", ".": "-", "/": "-", "日": "", "号": ""})
-
-
-def _parse_digits(s: str) -> DateValue:
-    """All digits: YYYYMMDD, YYYYMM, YYYY, or an Excel serial (up to five digits)."""
-    if len(s) == 8:
-        return _from_parts([s[:4], s[4:6], s[6:]])
-    if len(s) == 6 and int(s[:4]) in _YEARS:
-        return _from_parts([s[:4], s[4:]])
-    number = int(s)
-    if len(s) == 4 and number in _YEARS:
-        return DateValue(s)
-    if number in PLAUSIBLE_SERIALS:
-        date = excel_serial_to_date(number)
-        return DateValue(date.isoformat() if date else None, "" if date else "not a date")
-    return DateValue(None, f"number {s} is neither a year nor an Excel date from 1910 to 2099")
-
-
-def _from_parts(parts: Sequence[str]) -> DateValue:
-    """Year, month and day as digit strings, year first."""
-    if not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
-        if len(parts) == 3 and len(parts[2]) == 4:
-            return DateValue(None, "day-month-year order is ambiguous")
-        return DateValue(None, "no four-digit year first")
-    year, *rest = (int(p) for p in parts)
-    if year not in _YEARS:
-        return DateValue(None, f"year {year} out of range")
-    if not rest:
-        return DateValue(f"{year:04d}")
-    if not 1 <= rest[0] <= 12:
-        return DateValue(None, f"no month {rest[0]}")
-    if len(rest) == 1:
-        return DateValue(f"{year:04d}-{rest[0]:02d}")
-    try:
-        return DateValue(dt.date(year, rest[0], rest[1]).isoformat())
-    except ValueError:
-        return DateValue(None, f"no such day: {year:04d}-{rest[0]:02d}-{rest[1]:02d}")
 
 
 _SEX = {
@@ -220,8 +87,8 @@ _AGE_SUFFIXES = ("周岁", "岁", "years", "yrs", "ياش")
 def parse_age(cell: Cell) -> int | None:
     """Whole years from 0 to 130, or None.
 
-    >>> [parse_age(c) for c in (35, 35.0, "35", "３５岁", "35 years", "35.5", "三十", 200)]
-    [35, 35, 35, 35, 35, None, None, None]
+    >>> [parse_age(c) for c in (35, 35.0, "35", "３５岁", "35 years", "35.5", "三十岁", "三十亿", 200)]
+    [35, 35, 35, 35, 35, None, 30, None, None]
     """
     if isinstance(cell, bool):
         return None
@@ -231,8 +98,32 @@ def parse_age(cell: Cell) -> int | None:
         s = unicodedata.normalize("NFKC", cell).strip().casefold()
         for suffix in _AGE_SUFFIXES:
             s = s.removesuffix(suffix).rstrip()
-        cell = int(s) if s.isascii() and s.isdigit() else None
+        cell = int(s) if s.isascii() and s.isdigit() else _han_number(s)
     return cell if isinstance(cell, int) and 0 <= cell <= 130 else None
+
+
+_HAN_DIGITS = {ch: k for k, chars in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+               for ch in chars}
+
+
+def _han_number(text: str) -> int | None:
+    """A whole number under 1,000 written in Chinese numerals (二十七, 一百零二), else None.
+
+    >>> _han_number("二十七"), _han_number("十五"), _han_number("一百零二"), _han_number("三五"), _han_number("")
+    (27, 15, 102, None, None)
+    """
+    total, digit = 0, None
+    for ch in text:
+        if ch in "零〇" and digit is None and total:
+            continue
+        if ch in _HAN_DIGITS and digit is None:
+            digit = _HAN_DIGITS[ch]
+        elif ch in "十百" and digit != 0:
+            total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
+            digit = None
+        else:
+            return None
+    return total + (digit or 0) if text else None
 
 
 def cell_text(cell: Cell) -> str:
@@ -284,19 +175,6 @@ def looks_like_id(cell: Cell) -> bool:
     if isinstance(cell, int | float) and not isinstance(cell, bool) and cell == cell and cell >= 0:
         return id_shape(str(int(cell)))
     return False
-
-
-def looks_like_date(cell: Cell) -> bool:
-    """A date object, or text in a written date form (a bare number is not enough).
-
-    >>> looks_like_date("1985年3月"), looks_like_date("2017-05-03"), looks_like_date("31048")
-    (True, True, False)
-    """
-    if isinstance(cell, dt.date):
-        return True
-    if not isinstance(cell, str) or cell.strip().isdigit():
-        return False
-    return parse_date(cell).iso is not None
 
 
 def looks_like_data(cell: Cell) -> bool:
@@ -451,50 +329,3 @@ def convert_distinct(cells: Sequence[Cell], convert: Callable[[Cell], _T]) -> li
     keys = list(zip(map(type, cells), cells, strict=True))
     typed = {k: convert(k[1]) for k in dict.fromkeys(keys)}
     return list(map(typed.__getitem__, keys))
-
-
-def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
-    """A copy of one header row further down (printed registers repeat it on every page).
-
-    Most non-empty cells (four in five, at least two unless the header has one label) must equal
-    the header's cell in the same column, after normalisation. Data rows are turned away by their
-    first two non-empty cells, usually without normalising anything.
-    """
-    if not _starts_like_header(row, layout.label_index):
-        return False
-    for raws, keys in zip(layout.header_cells, layout.header_keys, strict=True):
-        labelled = sum(1 for k in keys if k)
-        matched = filled = 0
-        for cell, raw, key in zip(row, raws, keys, strict=False):
-            if cell is None or (isinstance(cell, str) and not cell.strip()):
-                continue
-            filled += 1
-            if isinstance(cell, str) and key and _same_label(cell.strip(), raw, key):
-                matched += 1
-        if filled and matched >= min(2, labelled) and matched * 5 >= filled * 4:
-            return True
-    return False
-
-
-def _starts_like_header(row: Row, labels: frozenset[str]) -> bool:
-    """The first two non-empty cells are header texts (LABELS holds them verbatim and normalised)."""
-    seen = 0
-    for cell in row:
-        if cell is None:
-            continue
-        if not isinstance(cell, str):
-            return False
-        s = cell.strip()
-        if not s:
-            continue
-        if s not in labels and (s[0].casefold() not in labels or normalise_label(s) not in labels):
-            return False
-        seen += 1
-        if seen == 2:
-            return True
-    return seen > 0
-
-
-def _same_label(text: str, raw: str, key: str) -> bool:
-    """TEXT is the header cell RAW (normalised: KEY); cheap comparisons first."""
-    return text == raw or (key[0] in text.casefold() and normalise_label(text) == key)

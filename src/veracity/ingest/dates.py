@@ -1,0 +1,251 @@
+"""Dates in cells: the forms Chinese, English and Uyghur registers write them in, read into ISO.
+
+Pure and never raising on a cell: a date that cannot be read gives a
+``DateValue`` with ``iso=None`` and the reason, for the ``value.date_unparsed``
+notice (the cell itself stays verbatim in the record). ISO is ``YYYY-MM-DD``,
+or ``YYYY-MM``/``YYYY`` when only that is known.
+
+>>> [parse_date(s).iso for s in ("2017年5月3日", "2017.05.03", "5 Jan 1990", "1985年3月", 31048)]
+['2017-05-03', '2017-05-03', '1990-01-05', '1985-03', '1985-01-01']
+>>> date_from_parts("1975年", "3", "15").iso, latest_day("2019年2月").iso
+('1975-03-15', '2019-02-28')
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from veracity.ingest.table import Cell
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date read from a cell: ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None and the reason."""
+
+    iso: str | None
+    reason: str = ""
+
+
+# Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 the 1900-02-29 that never was
+# (Lotus 1-2-3's leap-year bug, kept by Excel), so from serial 61 on, day 0 is 1899-12-30.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_MAX = 2_958_465  # 9999-12-31
+# Serials read as dates only within 1910-01-01..2099-12-31: anything else in a date column is more
+# likely a count or a code than a date of birth or detention.
+PLAUSIBLE_SERIALS = range(3654, 73051)
+_YEARS = range(1800, 2101)
+
+
+def excel_serial_to_date(serial: int) -> dt.date | None:
+    """The date of an Excel 1900-system serial; None for 60 (the fictitious 1900-02-29) or out of range.
+
+    >>> excel_serial_to_date(31048)
+    datetime.date(1985, 1, 1)
+    >>> excel_serial_to_date(59), excel_serial_to_date(60), excel_serial_to_date(61)
+    (datetime.date(1900, 2, 28), None, datetime.date(1900, 3, 1))
+    """
+    if serial < 1 or serial > _EXCEL_MAX or serial == 60:
+        return None
+    return _EXCEL_EPOCH + dt.timedelta(days=serial + 1 if serial < 60 else serial)
+
+
+def parse_date(cell: Cell) -> DateValue:
+    """Read a date cell in the forms Chinese registers use; impossible dates are not read.
+
+    >>> [parse_date(s).iso for s in ("2017年05月03日", "2017.5.3", "20170503", "1985年3月", "1985")]
+    ['2017-05-03', '2017-05-03', '2017-05-03', '1985-03', '1985']
+    >>> parse_date(31048).iso, parse_date(dt.datetime(1985, 3, 1, 0, 0)).iso
+    ('1985-01-01', '1985-03-01')
+    >>> parse_date("2017-02-30")
+    DateValue(iso=None, reason='no such day: 2017-02-30')
+    """
+    if isinstance(cell, str):
+        return _parse_date_text(cell)
+    if isinstance(cell, dt.datetime):
+        return DateValue(cell.date().isoformat())
+    if isinstance(cell, dt.date):
+        return DateValue(cell.isoformat())
+    if isinstance(cell, bool) or cell is None or isinstance(cell, dt.time):
+        return DateValue(None, "not a date")
+    if isinstance(cell, float) and not cell.is_integer():
+        return _parse_float(cell)
+    return _parse_digits(str(int(cell))) if cell >= 0 else DateValue(None, "negative number")
+
+
+def date_iso(cell: Cell) -> str | None:
+    """``parse_date(cell).iso``, with the text path (cached) taken first.
+
+    >>> date_iso("2017/5/3"), date_iso("2017-02-30")
+    ('2017-05-03', None)
+    """
+    return (_parse_date_text(cell) if type(cell) is str else parse_date(cell)).iso
+
+
+def _parse_float(value: float) -> DateValue:
+    """A number cell with a fraction: year.month as typed (1985.3), or a serial with a time of day."""
+    whole = int(value)
+    if whole not in _YEARS:
+        return _parse_digits(str(whole)) if whole >= 0 else DateValue(None, "negative number")
+    month = repr(value).partition(".")[2]
+    if month == "1":
+        return DateValue(None, f"ambiguous number {value!r}: January or October (1985.10 is stored so)")
+    return _from_parts([str(whole), month])
+
+
+@lru_cache(maxsize=65_536)
+def _parse_date_text(text: str) -> DateValue:
+    s = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        return DateValue(None, "empty")
+    for sep in (" ", "T"):
+        head, found, tail = s.partition(sep)
+        if found and ":" in tail:
+            s = head
+    if s.isdigit():
+        return _parse_digits(s)
+    if any("a" <= ch <= "z" for ch in s.casefold()):
+        return _parse_month_name(s)
+    parts = s.translate(_DATE_SEPARATORS).replace(" ", "").strip("-").split("-")
+    if not all(p.isdigit() for p in parts):
+        return DateValue(None, "not a date form veracity reads")
+    return _from_parts(parts)
+
+
+_DATE_SEPARATORS = str.maketrans({"年": "-", "月": "-", ".": "-", "/": "-", "日": "", "号": ""})
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "of"})
+
+
+def _parse_month_name(s: str) -> DateValue:
+    """An English date with the month in words: 5 Jan 1990, Jan 5, 1990, 5-JAN-1990, January 1990."""
+    tokens = re.findall(r"[a-z]+|\d+", s.casefold())
+    words = [t for t in tokens if t.isalpha() and t not in _ORDINALS]
+    months = [k for k, m in enumerate(_MONTHS_EN, 1) if len(words) == 1 and len(words[0]) >= 3
+              and (m.startswith(words[0]) or words[0] == "sept" and m == "september")]
+    numbers = [t for t in tokens if t.isdigit()]
+    years = [t for t in numbers if len(t) == 4]
+    days = [t for t in numbers if len(t) <= 2]
+    if len(months) != 1 or len(years) != 1 or len(days) > 1 or len(years) + len(days) != len(numbers):
+        return DateValue(None, "not a date form veracity reads")
+    return _from_parts([years[0], str(months[0]), *days])
+
+
+def _parse_digits(s: str) -> DateValue:
+    """All digits: YYYYMMDD, YYYYMM, YYYY, or an Excel serial (up to five digits)."""
+    if len(s) == 8:
+        return _from_parts([s[:4], s[4:6], s[6:]])
+    if len(s) == 6 and int(s[:4]) in _YEARS:
+        return _from_parts([s[:4], s[4:]])
+    number = int(s)
+    if len(s) == 4 and number in _YEARS:
+        return DateValue(s)
+    if number in PLAUSIBLE_SERIALS:
+        date = excel_serial_to_date(number)
+        return DateValue(date.isoformat() if date else None, "" if date else "not a date")
+    return DateValue(None, f"number {s} is neither a year nor an Excel date from 1910 to 2099")
+
+
+def _from_parts(parts: Sequence[str]) -> DateValue:
+    """Year, month and day as digit strings, year first."""
+    if not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+        if len(parts) == 3 and len(parts[2]) == 4:
+            return _year_last(parts)
+        return DateValue(None, "no four-digit year first")
+    year, *rest = (int(p) for p in parts)
+    if year not in _YEARS:
+        return DateValue(None, f"year {year} out of range")
+    if not rest:
+        return DateValue(f"{year:04d}")
+    if not 1 <= rest[0] <= 12:
+        return DateValue(None, f"no month {rest[0]}")
+    if len(rest) == 1:
+        return DateValue(f"{year:04d}-{rest[0]:02d}")
+    try:
+        return DateValue(dt.date(year, rest[0], rest[1]).isoformat())
+    except ValueError:
+        return DateValue(None, f"no such day: {year:04d}-{rest[0]:02d}-{rest[1]:02d}")
+
+
+def _year_last(parts: Sequence[str]) -> DateValue:
+    """Day, month, year (15/03/1975) or month, day, year (03/15/1975): read only when one order is
+    possible, that is when one of the first two numbers is over 12 or both are the same.
+
+    >>> _year_last(["15", "03", "1975"]).iso, _year_last(["03", "15", "1975"]).iso, _year_last(["3", "5", "2017"])
+    ('1975-03-15', '1975-03-15', DateValue(iso=None, reason='day-month-year order is ambiguous'))
+    """
+    first, second = int(parts[0]), int(parts[1])
+    if first == second or first > 12 >= second:
+        return _from_parts([parts[2], parts[1], parts[0]])
+    if second > 12 >= first:
+        return _from_parts([parts[2], parts[0], parts[1]])
+    return DateValue(None, "day-month-year order is ambiguous")
+
+
+def date_from_parts(year: Cell, month: Cell, day: Cell = None) -> DateValue:
+    """A date written over separate year, month and day cells (出生日期: 年 | 月 | 日); the day may be
+    missing, and each part may carry its unit (1975年, 3月, 15日).
+
+    >>> date_from_parts(1975, "3", 15.0).iso, date_from_parts("1975年", "3月").iso, date_from_parts(1975, None, 3)
+    ('1975-03-15', '1975-03', DateValue(iso=None, reason='a day without a month'))
+    """
+    texts = [_part_text(c) for c in (year, month, day)]
+    while texts and not texts[-1]:
+        texts.pop()
+    if not texts:
+        return DateValue(None, "empty")
+    if not all(texts):
+        return DateValue(None, "a day without a month" if texts[0] else "no year")
+    if not all(t.isascii() and t.isdigit() for t in texts):
+        return DateValue(None, "a part is not a number")
+    return _from_parts(texts)
+
+
+def _part_text(cell: Cell) -> str:
+    """One part of a split date as text, its unit (年, 月, 日) dropped; 3.0 is "3".
+
+    >>> _part_text(3.0), _part_text(" １５日 "), _part_text(None)
+    ('3', '15', '')
+    """
+    if cell is None:
+        return ""
+    text = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell)
+    return unicodedata.normalize("NFKC", text).strip().rstrip("年月日号").strip()
+
+
+def latest_day(cell: Cell) -> DateValue:
+    """The last day a date can mean, in ISO: the day itself, or the last day of its month or year.
+    A document dated 2019 may hold anything up to 2019-12-31 (``veracity add --date``).
+
+    >>> latest_day("2019年2月").iso, latest_day("2019").iso, latest_day("2019.5.3").iso, latest_day("x").iso
+    ('2019-02-28', '2019-12-31', '2019-05-03', None)
+    """
+    parsed = parse_date(cell)
+    if parsed.iso is None:
+        return parsed
+    if len(parsed.iso) == 10:
+        return parsed
+    year, month = int(parsed.iso[:4]), int(parsed.iso[5:7] or 12)
+    return DateValue(f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
+
+
+def looks_like_date(cell: Cell) -> bool:
+    """A date object, or text in a written date form (a bare number is not enough).
+
+    >>> looks_like_date("1985年3月"), looks_like_date("2017-05-03"), looks_like_date("31048")
+    (True, True, False)
+    """
+    if isinstance(cell, dt.date):
+        return True
+    if not isinstance(cell, str) or cell.strip().isdigit():
+        return False
+    return parse_date(cell).iso is not None
