@@ -1,7 +1,8 @@
 """Benchmark: PDF table extraction and OCR on a generated register with known content.
 
 A synthetic register (seeded; no real person) is rendered to PDF with
-WeasyPrint and read back through ``read_tables``; its first pages are
+WeasyPrint, once ruled and once with whitespace only (no ruling lines), and
+read back through ``read_tables``; its first pages are
 rendered to 300-dpi greyscale PNG "scans" and read back by OCR. Reports
 pages per second and cell accuracy against the known content, and for OCR
 the identity-number accuracy after the misread check (a number counts as
@@ -47,15 +48,17 @@ def id_accuracy(got: list[tuple[object, ...]], want: Rows) -> tuple[float, float
     return exact / (len(want) - 1), explained / (len(want) - 1)
 
 
-def bench_pdf(rows: Rows, folder: Path) -> None:
+def bench_pdf(rows: Rows, folder: Path, ruled: bool) -> None:
+    """A digital PDF of the register: ruled (a border on every cell) or drawn with whitespace only."""
     path = folder / "register.pdf"
-    path.write_bytes(register_pdf(rows))
+    path.write_bytes(register_pdf(rows, ruled=ruled))
     started = time.perf_counter()
     result = read_tables(path, path.name, Limits())
     got = [row for table in result.tables for row in table.rows]
     seconds = time.perf_counter() - started
     pages = len(result.document.pages) if result.document else 0
-    print(f"pdf: {len(rows) - 1} rows, {pages} pages, {seconds:.2f} s ({pages / seconds:.2f} pages/s, "
+    kind = "ruled" if ruled else "no ruling lines"
+    print(f"pdf ({kind}): {len(rows) - 1} rows, {pages} pages, {seconds:.2f} s ({pages / seconds:.2f} pages/s, "
           f"sandbox start included), cell accuracy {accuracy(got, rows):.4f}")
 
 
@@ -85,7 +88,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = register(args.rows)
     with tempfile.TemporaryDirectory() as folder:
-        bench_pdf(rows, Path(folder))
+        bench_pdf(rows, Path(folder), ruled=True)
+        bench_pdf(rows, Path(folder), ruled=False)
         bench_ocr(rows, args.scans, Path(folder))
 
 

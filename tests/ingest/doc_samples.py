@@ -55,8 +55,11 @@ td, th { border: 1px solid black; padding: 3pt 4pt; font-weight: normal; text-al
 
 def register_html(rows: Sequence[Sequence[str]], title: str = "墨玉县喀尔赛乡培训人员名单",
                   meta: dict[str, str] | None = None, merges: dict[tuple[int, int], tuple[int, int]] | None = None,
-                  landscape: bool = False) -> str:
-    """HTML of a title and one table; ``merges`` maps (row, column) of a data cell to (rowspan, colspan)."""
+                  landscape: bool = False, ruled: bool = True) -> str:
+    """HTML of a title and one table; ``merges`` maps (row, column) of a data cell to (rowspan, colspan).
+
+    ``ruled=False`` draws no border at all: the table is only whitespace, as a word processor prints one.
+    """
     spans = merges or {}
     covered = {(r + dr, c + dc) for (r, c), (rs, cs) in spans.items() for dr in range(rs) for dc in range(cs)}
     covered -= set(spans)
@@ -72,6 +75,7 @@ def register_html(rows: Sequence[Sequence[str]], title: str = "墨玉县喀尔�
         body.append(f"<tr>{''.join(cells)}</tr>")
     metas = "".join(f'<meta name="{k}" content="{html.escape(v)}">' for k, v in (meta or {}).items())
     page = "@page { size: A4 landscape; }" if landscape else ""
+    page += "" if ruled else "td, th { border: none; }"
     return (f"<html><head><meta charset='utf-8'>{metas}<style>{STYLE}{page}</style></head><body>"
             f"<p>{html.escape(title)}</p><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></body></html>")

@@ -14,6 +14,10 @@ from typing import Any
 from veracity.limits import Limits
 
 SPAN_TOLERANCE = 1.0  # points: a cell edge this close to a grid line ends on it
+TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}  # columns and rows from the words
+MIN_TEXT_COLUMNS = 2       # a page of prose aligns into one column
+MIN_TEXT_ROWS = 3          # lines with at least two cells filled: a header and two people
+MAX_CUT_WORDS = 0.05       # share of words a column edge may cut; justified prose aligns, but its edges cut words
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class PdfTable:
 
     rows: tuple[tuple[str | None, ...], ...]
     widths: tuple[float, ...]
+    ruled: bool = True    # False: drawn with whitespace only, read by pdfplumber's text strategy
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,46 @@ def _widths(table: Any) -> tuple[float, ...]:
     return tuple(round((b - a) / total, 4) for a, b in zip(xs, xs[1:], strict=False))
 
 
+def cut_share(edges: list[float], words: list[tuple[float, float]]) -> float:
+    """Share of WORDS (x0, x1) that one of the column EDGES runs through.
+
+    >>> cut_share([100.0], [(10, 60), (105, 150)]), cut_share([100.0], [(80, 120), (130, 150)])
+    (0.0, 0.5)
+    """
+    cut = sum(1 for x0, x1 in words if any(x0 + SPAN_TOLERANCE < edge < x1 - SPAN_TOLERANCE for edge in edges))
+    return cut / len(words) if words else 0.0
+
+
+def _unruled(table: Any, page: Any) -> PdfTable | None:
+    """A table found by the text strategy, its empty lines (the gaps between text lines) dropped; None if not a table.
+
+    The text strategy puts a row edge at the top and at the bottom of every line of words, so every gap
+    between two lines becomes an empty row: such a table has no blank row of its own. Columns whose
+    edges cut through words are the alignment of justified prose, not a table.
+    """
+    rows = tuple(row for row in _grid(table) if any(cell for cell in row))
+    filled = sum(1 for row in rows if sum(1 for cell in row if cell) >= MIN_TEXT_COLUMNS)
+    if not rows or len(rows[0]) < MIN_TEXT_COLUMNS or filled < MIN_TEXT_ROWS:
+        return None
+    edges = sorted({cell[0] for cell in table.cells})[1:]
+    words = [(w["x0"], w["x1"]) for w in page.within_bbox(table.bbox).extract_words()]
+    if cut_share(edges, words) > MAX_CUT_WORDS:
+        return None
+    return PdfTable(rows, _widths(table), ruled=False)
+
+
+def _tables(page: Any) -> tuple[PdfTable, ...]:
+    """The page's ruled tables; on a page with text and no ruled table, the tables its whitespace draws."""
+    ruled = tuple(PdfTable(_grid(t), _widths(t)) for t in page.find_tables())
+    if ruled or not page.chars:
+        return ruled
+    found = (_unruled(t, page) for t in page.find_tables(TEXT_STRATEGY))
+    return tuple(t for t in found if t is not None)
+
+
 def _page(page: Any, limits: Limits) -> PdfPage:
     """One page read by pdfplumber inside the child."""
-    tables = tuple(PdfTable(_grid(t), _widths(t)) for t in page.find_tables())
+    tables = _tables(page)
     text = page.extract_text() or ""
     fonts = tuple(sorted({str(c.get("fontname", "")) for c in page.chars}))
     scan = None

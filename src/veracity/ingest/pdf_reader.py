@@ -92,6 +92,10 @@ def _notes(extract: PdfExtract, stitched: list[Any]) -> tuple[str, ...]:
     notes = []
     if scanned:
         notes.append(f"{len(scanned)} scanned page(s) read by OCR (confidence kept per cell)")
+    unruled = [p.number for p in extract.pages if any(not t.ruled for t in p.tables)]
+    if unruled:
+        notes.append(f"tables without ruling lines on page(s) {', '.join(map(str, unruled))}: rows and columns "
+                     "read from the alignment of the text (a cell wrapped over two lines reads as two rows)")
     if not stitched:
-        notes.append("no ruled table found; the text of each page is kept for search and claims")
+        notes.append("no table found; the text of each page is kept for search and claims")
     return tuple(notes)
