@@ -60,7 +60,7 @@ class Link:
                 self.weight, self.name_score, self.rule, self.evidence)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)  # one entry per distinct pair of names; links repeat them
 def _name(a: str, b: str) -> tuple[float, str]:
     match = compare(a, b)
     return match.score, match.explain()

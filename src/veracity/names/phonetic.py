@@ -128,6 +128,7 @@ def sub_cost(a: str, b: str, chinese: bool = False) -> float:
     return table.get((a, b), table.get((a.lower(), b.lower()), 1.0))
 
 
+@lru_cache(maxsize=65536)  # compare() weighs each part of every pairing it tries
 def weight(key: str) -> float:
     """The total cost of dropping every letter of KEY: its length as the distance sees it.
 
