@@ -20,7 +20,6 @@ from typing import Any
 import docx
 from docx.opc.exceptions import OpcError
 
-from veracity.errors import InputError
 from veracity.ingest.guard import READ_FAILURES, FileGuard
 from veracity.ingest.table import Cell, RawTable, Row
 
@@ -32,11 +31,9 @@ FAILURES: tuple[type[BaseException], ...] = (*READ_FAILURES, OpcError)
 
 def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
     """The document's tables as lazy RawTables (the XML is parsed here, rows laid out lazily)."""
-    try:
+    with guard.reading("document", FAILURES):
         document = docx.Document(str(path))
         tables = list(document.element.body.xpath(TABLES))
-    except FAILURES as exc:
-        raise guard.failure(exc, "document") from None
     if len(tables) > guard.limits.max_sheets:
         raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
     return iter([RawTable(f"table {n}", _rows(tbl, n, guard)) for n, tbl in enumerate(tables, 1)])
@@ -44,23 +41,17 @@ def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
 
 def _rows(tbl: Any, table_number: int, guard: FileGuard) -> Iterator[Row]:
     """Every row of one table laid out on its grid, limits checked."""
-    number, cap = 0, guard.rows_left()
+    cap = guard.rows_left()
     above: Row = ()
-    try:
+    with guard.reading(lambda rows: f"table {table_number} row {rows}", FAILURES) as tally:
         for tr in tbl.xpath(ROWS):
-            number += 1
-            place = f"table {table_number} row {number}"
-            if number > cap:
+            tally.rows += 1
+            place = f"table {table_number} row {tally.rows}"
+            if tally.rows > cap:
                 raise guard.too_many_rows(place)
             guard.check_clock(place)
             above = _layout(tr, above, guard, place)
             yield above
-    except InputError:
-        raise
-    except FAILURES as exc:
-        raise guard.failure(exc, f"table {table_number} row {number}") from None
-    finally:
-        guard.rows_used += number
 
 
 def _layout(tr: Any, above: Row, guard: FileGuard, place: str) -> Row:

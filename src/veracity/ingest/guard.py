@@ -4,14 +4,23 @@ Every reader of a hostile file runs under one ``FileGuard``: it knows the
 file's name, its ``Limits``, when reading began and how many rows all its
 tables have yielded so far. ``READ_FAILURES`` lists what the parsing
 libraries (csv, zipfile, zlib, openpyxl, python-docx, lxml, expat,
-defusedxml) raise on malformed input; readers catch exactly these at their
-boundary, during iteration too, and re-raise them as one-line InputErrors.
+defusedxml) raise on malformed input; a reader runs each table inside
+``FileGuard.reading``, which turns exactly these into one-line InputErrors
+naming the place reached (during iteration too) and adds the rows the table
+yielded to the file's count.
 
 >>> guard = FileGuard("leak.csv", Limits(max_rows=2))
 >>> guard.failure(ValueError("bad\\nthing"), "line 3").args[0]
 'leak.csv: line 3: cannot read the file (ValueError: bad thing)'
 >>> guard.too_many_rows("line 3").message
 'more than 2 rows'
+>>> with guard.reading(lambda rows: f"line {rows + 1}") as tally:
+...     tally.rows += 1
+...     raise ValueError("bad")
+Traceback (most recent call last):
+veracity.errors.InputError: leak.csv: line 2: cannot read the file (ValueError: bad)
+>>> guard.rows_used
+1
 """
 
 from __future__ import annotations
@@ -22,6 +31,9 @@ import time
 import xml.parsers.expat
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from veracity.errors import InputError
 from veracity.limits import Limits
@@ -52,6 +64,13 @@ READ_FAILURES: tuple[type[BaseException], ...] = (
 CLOCK_EVERY = 1024
 
 
+@dataclass
+class Tally:
+    """Rows one table has yielded so far; a reader counts them as it goes."""
+
+    rows: int = 0
+
+
 class FileGuard:
     """Budget of one file's reading: the clock and the rows of all its tables together."""
 
@@ -70,6 +89,22 @@ class FileGuard:
         text = " ".join(str(exc).split())[:200]
         detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
         return self.error(f"cannot read the file ({detail})", place)
+
+    @contextmanager
+    def reading(self, place: str | Callable[[int], str],
+                failures: tuple[type[BaseException], ...] = READ_FAILURES) -> Iterator[Tally]:
+        """Run one step of reading (a table, a part): a library failure becomes an InputError at PLACE
+        (or ``place(rows read)``), an InputError passes unchanged, and the rows counted on the tally are
+        added to the file's."""
+        tally = Tally()
+        try:
+            yield tally
+        except InputError:
+            raise
+        except failures as exc:
+            raise self.failure(exc, place if isinstance(place, str) else place(tally.rows)) from None
+        finally:
+            self.rows_used += tally.rows
 
     def check_clock(self, place: str) -> None:
         """Raise once the file has used up ``Limits.seconds_per_file``."""

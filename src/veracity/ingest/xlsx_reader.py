@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from veracity.errors import ConfigError, InputError
+from veracity.errors import ConfigError
 from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
 from veracity.ingest.merges import MergeFiller, scan_merges
 from veracity.ingest.table import RawTable, Row
@@ -62,12 +62,10 @@ def _tables(handle: BinaryIO, book: Any, sheets: list[Any], guard: FileGuard) ->
         with zipfile.ZipFile(handle) as archive:
             for sheet in sheets:
                 place = f"sheet '{sheet.title}' merged cells"
-                try:
+                with guard.reading(place, FAILURES):
                     # openpyxl keeps the member of a read-only sheet in this attribute; the
                     # merge tests fail if a new openpyxl version renames it.
                     merges = scan_merges(archive, sheet._worksheet_path, guard, place)
-                except FAILURES as exc:
-                    raise guard.failure(exc, place) from None
                 sheet.reset_dimensions()
                 yield RawTable(sheet.title, _rows(sheet, MergeFiller(merges), guard))
     finally:
@@ -86,11 +84,11 @@ def _durations_as_days(row: tuple[object, ...]) -> Row:
 
 def _rows(sheet: Any, filler: MergeFiller, guard: FileGuard) -> Iterator[Row]:
     """Every physical row of a sheet from row 1, merged ranges filled and limits checked."""
-    title, number, cap = sheet.title, 0, guard.rows_left()
+    title, cap = sheet.title, guard.rows_left()
     max_columns, max_chars = guard.limits.max_columns, guard.limits.max_cell_chars
-    try:
+    with guard.reading(lambda rows: f"sheet '{title}' row {rows + 1}", FAILURES) as tally:
         for values in sheet.iter_rows(values_only=True):
-            number += 1
+            number = tally.rows = tally.rows + 1
             row: Row = values if type(values) is tuple else tuple(values)
             if number > cap:
                 raise guard.too_many_rows(f"sheet '{title}' row {number}")
@@ -109,9 +107,3 @@ def _rows(sheet: Any, filler: MergeFiller, guard: FileGuard) -> Iterator[Row]:
             if not number % CLOCK_EVERY or filler.active:
                 guard.check_clock(f"sheet '{title}' row {number}")
             yield row
-    except InputError:
-        raise
-    except FAILURES as exc:
-        raise guard.failure(exc, f"sheet '{title}' row {number + 1}") from None
-    finally:
-        guard.rows_used += number
