@@ -19,6 +19,7 @@ from veracity.link.levels import Level, Settings, Status, load_settings
 from veracity.link.links import Link, build
 from veracity.link.model import Backend, train_and_score
 from veracity.link.prepare import prepare
+from veracity.link.rivals import demote_rivals
 from veracity.link.store import latest_decisions, locators, recompute_persons, record_at, write_households, write_links
 from veracity.progress import Progress, silent
 
@@ -84,7 +85,7 @@ def score_links(case: Case, engine: str, settings: Settings, progress: Progress 
     scored = train_and_score(backend, prepared.table, prepared.datasets, prepared.present, settings.keep_above)
     progress("link: features", 2, 3)
     ids = scored.pairs.column("unique_id_l").to_pylist() + scored.pairs.column("unique_id_r").to_pylist()
-    links = list(build(scored.pairs, scored.levels, locators(case, ids), settings))
+    links = demote_rivals(list(build(scored.pairs, scored.levels, locators(case, ids), settings)))
     progress("link: features", 3, 3)
     return links, dict(prepared.households)
 
