@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,12 +25,14 @@ from veracity.evidence import sha256_of
 from veracity.ingest.claims_file import insert_claims
 from veracity.ingest.documents import store_document
 from veracity.ingest.formats import MediaType, is_html, read_tables, sniff_magic
+from veracity.ingest.plain_csv import load_plain_table, plain_lines
 from veracity.ingest.provenance import refresh_signals
 from veracity.ingest.records import TableLoad, load_table
-from veracity.limits import Limits
+from veracity.limits import MIB, Limits
 from veracity.progress import Progress, silent
 
 ROLES = ("leak", "reference", "claims")
+ADD_MEMORY = 512 * MIB  # DuckDB's memory limit while files are added (4 times their size when that is more)
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,9 @@ def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
         else:
             todo.append(k)
     if todo:
-        with case.change("add", {"role": request.role, "label": request.label,
-                                 "map": dict(request.mapping)}) as change:
+        detail = {"role": request.role, "label": request.label, "map": dict(request.mapping)}
+        size = sum(paths[k].stat().st_size for k in todo)
+        with _memory_bounded(case, size), case.change("add", detail) as change:
             added = [_add_guarded(case, change, paths[k], hashes[k], request, progress) for k in todo]
             _check_mapping_used(request.mapping, added)
             refresh_signals(case)
@@ -115,6 +119,18 @@ def add_files(case: Case, paths: Sequence[Path], request: AddRequest,
                                       for o, _ in added]
         outcomes.update({k: o for k, (o, _) in zip(todo, added, strict=True)})
     return [outcomes[k] for k in range(len(paths))]
+
+
+@contextmanager
+def _memory_bounded(case: Case, size: int) -> Iterator[None]:
+    """DuckDB's memory limit for adding SIZE bytes of files, the connection's own again after: left at its
+    default (most of the machine's memory) DuckDB keeps what the transaction wrote cached in memory."""
+    before = case.scalar("SELECT current_setting('memory_limit')")
+    case.con.execute(f"SET memory_limit = '{max(ADD_MEMORY, 4 * size) // MIB}MiB'")
+    try:
+        yield
+    finally:
+        case.con.execute(f"SET memory_limit = '{before}'")
 
 
 def _check_mapping_used(mapping: Mapping[str, str], added: Sequence[tuple[AddOutcome, set[str]]]) -> None:
@@ -147,10 +163,15 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
     if request.role == "claims" and is_article(path, request.limits):
         return _add_article(case, path, sha, source_id, request), set()
     read = read_tables(path, name, request.limits)
+    plain = None
+    if read.encoding is not None and read.delimiter is not None and request.role != "claims":
+        plain = plain_lines(path, read.encoding, read.delimiter, request.limits)
     loads: list[TableLoad] = []
     for table_no, raw in enumerate(read.tables, start=1):
         if request.role == "claims":
             loads.append(insert_claims(case, raw, source_id, name, request.limits))
+        elif plain is not None:
+            loads.append(load_plain_table(case, raw, plain, source_id, name, request, started, progress))
         else:
             loads.append(load_table(case, raw, source_id, name, table_no, request, started, progress))
     text_pages = sum(1 for page in read.document.pages if page.text.strip()) if read.document else 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from json.encoder import encode_basestring
@@ -77,10 +77,10 @@ def _json_text(cell: Cell) -> str:
     return "null" if text is None else encode_basestring(text)
 
 
-def _labels(labels: tuple[str, ...], width: int) -> tuple[str, ...]:
+def header_labels(labels: tuple[str, ...], width: int) -> tuple[str, ...]:
     """The header labels for a row WIDTH cells wide: ``column k`` for cells beyond the header.
 
-    >>> _labels(("姓名", "性别"), 1), _labels(("姓名",), 2)
+    >>> header_labels(("姓名", "性别"), 1), header_labels(("姓名",), 2)
     (('姓名',), ('姓名', 'column 2'))
     """
     return labels[:width] + tuple(f"column {k}" for k in range(len(labels) + 1, width + 1))
@@ -88,7 +88,7 @@ def _labels(labels: tuple[str, ...], width: int) -> tuple[str, ...]:
 
 def _row_cells(row: Row, labels: tuple[str, ...]) -> str:
     """The ``cells`` JSON of one row: [label, text] pairs, as many as the row has cells."""
-    pairs = zip(_labels(labels, len(row)), map(_cell_text, row), strict=False)
+    pairs = zip(header_labels(labels, len(row)), map(_cell_text, row), strict=False)
     return _CELLS_JSON.encode([list(pair) for pair in pairs])
 
 
@@ -118,7 +118,7 @@ def cells_json(rows: Sequence[Row], labels: tuple[str, ...]) -> list[str]:
     if not width:
         return [_row_cells(row, labels) for row in rows]
     same = [r for r, w in zip(rows, widths, strict=True) if w == width]
-    heads = [f"[{encode_basestring(label)}, " for label in _labels(labels, width)]
+    heads = [f"[{encode_basestring(label)}, " for label in header_labels(labels, width)]
     heads[0] = "[" + heads[0]
     tails = ["]"] * (width - 1) + ["]]"]
     columns = zip(*same, strict=True)
@@ -194,9 +194,19 @@ _INSERT_RECORDS = (
     + ", ".join("?" if c in _FIXED else f'"{c}"' for c in RECORD_COLUMNS) + " FROM veracity_batch")
 
 
-def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, table_no: int,
-               request: AddRequest, started: float, progress: Progress) -> TableLoad:
-    """Read RAW into records of CASE; the caller's transaction makes it all or nothing."""
+@dataclass(frozen=True)
+class TableStart:
+    """A table whose header is found and whose columns are planned: the data rows follow."""
+
+    layout: HeaderLayout
+    plan: ColumnPlan
+    rows: Iterator[Row]  # the data rows, from the row below the header
+    mapped: set[str]  # the --map columns this table has
+    where: str  # the table in messages ("sheet 'x'", or empty)
+
+
+def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableStart | TableLoad:
+    """RAW's header and column plan, or the TableLoad of a table that holds no records (empty or skipped)."""
     limits = request.limits
     head, rest = list(islice(raw.rows, limits.header_scan_rows)), raw.rows
     if not any(not is_blank(r) for r in head):
@@ -214,11 +224,25 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
     if not PERSON_FIELDS & set(plan.assigned):  # e.g. a summary sheet of counts beside the register
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
-    load = TableLoad(mapped=set(overrides))
-    writer = _Writer((source_id, source_file, raw.name, table_no, request.role),
-                     int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records")))
-    rows = chain(sample, rest)
-    while chunk := list(islice(rows, CHUNK)):
+    return TableStart(layout, plan, chain(sample, rest), set(overrides), where)
+
+
+def first_record_id(case: Case) -> int:
+    """The id the next record inserted into CASE takes."""
+    return int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records"))
+
+
+def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, table_no: int,
+               request: AddRequest, started: float, progress: Progress) -> TableLoad:
+    """Read RAW into records of CASE; the caller's transaction makes it all or nothing."""
+    start = start_table(raw, source_file, request)
+    if isinstance(start, TableLoad):
+        return start
+    limits = request.limits
+    layout, plan, where = start.layout, start.plan, start.where
+    load = TableLoad(mapped=start.mapped)
+    writer = _Writer((source_id, source_file, raw.name, table_no, request.role), first_record_id(case))
+    while chunk := list(islice(start.rows, CHUNK)):
         first = load.data_rows + 1
         load.data_rows += len(chunk)
         kept = record_indexes(chunk, layout)
@@ -233,9 +257,15 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
         if load.data_rows % CHUNK == 0 and time.monotonic() - started > limits.seconds_per_file:
             raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
                              place=f"{where} row {load.data_rows}".strip())
-    require_data_rows(layout, load.records, source=source_file, place=where)
-    _record_table(case, source_id, raw.name, layout, plan, load)
+    finish_table(case, source_id, raw.name, start, load, source_file)
     return load
+
+
+def finish_table(case: Case, source_id: int, sheet: str, start: TableStart, load: TableLoad,
+                 source_file: str) -> None:
+    """Refuse a table with a header and no record; else record its header and columns in ``source_tables``."""
+    require_data_rows(start.layout, load.records, source=source_file, place=start.where)
+    _record_table(case, source_id, sheet, start.layout, start.plan, load)
 
 
 def _record_table(case: Case, source_id: int, sheet: str, layout: HeaderLayout, plan: ColumnPlan,

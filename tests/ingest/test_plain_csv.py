@@ -1,0 +1,202 @@
+"""Plain CSV files through DuckDB give the case exactly what the row-at-a-time reader gives it."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veracity.case import Case, create_case
+from veracity.errors import InputError
+from veracity.ingest import pipeline
+from veracity.ingest.encoding import TextEncoding
+from veracity.ingest.pipeline import AddRequest, add_files
+from veracity.ingest.plain_csv import _SURE_LEAD, _SURE_START, plain_lines
+from veracity.ingest.values import plain_follow, plain_lead
+from veracity.limits import Limits
+
+from .samples import FATHERS, GIVEN, synthetic_id
+
+HEADER = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "年龄", "住址", "收押原因"]
+ODD_DATES = ("2017-02-30", "不详", "1985/13/01", "１９８５年３月", "85.3.2", "", " ", "19850302", "31048")
+ODD_SEXES = ("未知", "", "M", " 女 ", "female", "ئەر")
+ODD_AGES = ("三十", "３５岁", "35 years", "200", "", "35.5")
+ODD_LEADS = ("合计", " 合 计：", "Total", "  ", "", "序号", "姓名", "\\x", "Ｔｏｔａｌ", "s1", "12 ", " 7", "G")
+
+
+def _row(rng: random.Random, k: int) -> list[str]:
+    """One generated data row; now and then with an odd value in a typed column."""
+    born = f"19{rng.randrange(40, 99)}.{rng.randrange(1, 13):02d}.{rng.randrange(1, 29):02d}"
+    row = [str(k), f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice("男女"), "维吾尔族", synthetic_id(rng),
+           born, str(rng.randrange(18, 90)), f"墨玉县{rng.randrange(1, 40)}村", rng.choice(("宗教极端", "超生"))]
+    if rng.random() < 0.15:
+        row[5] = rng.choice(ODD_DATES)
+    if rng.random() < 0.1:
+        row[2] = rng.choice(ODD_SEXES)
+    if rng.random() < 0.1:
+        row[6] = rng.choice(ODD_AGES)
+    if rng.random() < 0.05:
+        row[1] = rng.choice(("Aygul Tursun", "ئايگۈل", "", " 古丽 ", "a\\b\tc"))
+    return row
+
+
+def _register(seed: int, rows: int = 400) -> list[list[str]]:
+    """A header (a title line above it) and ROWS data lines with blank, total, repeated-header, short and wide
+    rows among them."""
+    rng = random.Random(seed)
+    lines: list[list[str]] = [["2017年墨玉县人员名单"], HEADER]
+    for k in range(1, rows + 1):
+        row = _row(rng, k)
+        roll = rng.random()
+        if roll < 0.03:
+            lines.append([])
+        elif roll < 0.05:
+            lines.append(["", "", "", ""])
+        elif roll < 0.07:
+            lines.append([rng.choice(ODD_LEADS), "311人", *row[2:]])
+        elif roll < 0.08:
+            lines.append(HEADER)
+        elif roll < 0.10:
+            lines.append(row[: rng.randrange(1, len(row))])
+        elif roll < 0.12:
+            lines.append([*row, "备注", "另一列"])
+        elif roll < 0.14:
+            lines.append(["", *row[1:]])
+        else:
+            lines.append(row)
+    lines += [[], ["合计", f"{rows}人"], []]
+    return lines
+
+
+def _text(lines: list[list[str]], delimiter: str = ",", newline: str = "\n") -> str:
+    return newline.join(delimiter.join(line) for line in lines) + newline
+
+
+def _snapshot(case: Case) -> tuple[object, ...]:
+    """Every column of records, findings and source_tables, and the sources but their time of adding."""
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        return case.con.execute(sql).fetchall()
+
+    return (rows("SELECT * FROM records ORDER BY record_id"), rows("SELECT * FROM findings ORDER BY rowid"),
+            rows("SELECT * FROM source_tables ORDER BY rowid"),
+            rows("SELECT * EXCLUDE (added_at) FROM sources ORDER BY source_id"))
+
+
+def _add(folder: Path, files: list[Path], request: AddRequest) -> tuple[object, ...]:
+    """The case after adding FILES to a new case in FOLDER: its tables and what add said, or its refusal."""
+    with create_case(folder) as case:
+        try:
+            said: object = [o.sentence() for o in add_files(case, files, request)]
+        except InputError as refused:
+            said = str(refused)
+        return _snapshot(case), said
+
+
+def _add_both_ways(tmp_path: Path, files: list[Path], monkeypatch: pytest.MonkeyPatch,
+                   request: AddRequest | None = None) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """The case after adding FILES through the plain path (where it applies) and through the row reader."""
+    request = request or AddRequest(role="leak")
+    plain = _add(tmp_path / "plain", files, request)
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "plain_lines", lambda *args: None)
+        return plain, _add(tmp_path / "rows", files, request)
+
+
+def _is_plain(path: Path, codec: str = "utf-8", bom: int = 0, delimiter: str = ",") -> bool:
+    return plain_lines(path, TextEncoding(codec, bom, "test"), delimiter, Limits()) is not None
+
+
+CASES = {
+    "comma.csv": (",", "\n", "utf-8", b""),
+    "crlf-bom.csv": (",", "\r\n", "utf-8", b"\xef\xbb\xbf"),
+    "tab.csv": ("\t", "\n", "utf-8", b""),
+    "semicolon.csv": (";", "\n", "utf-8", b""),
+    "fullwidth-comma.csv": ("，", "\n", "utf-8", b""),
+    "gb18030.csv": ("\t", "\r\n", "gb18030", b""),
+    "utf16.csv": (",", "\r\n", "utf-16", b""),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_plain_files_give_the_records_findings_and_tables_the_row_reader_gives(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    delimiter, newline, codec, bom = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(bom + _text(_register(len(name)), delimiter, newline).encode(codec))
+    other = tmp_path / f"second-{name}"
+    other.write_bytes(bom + _text(_register(7, rows=50)[1:], delimiter, newline).encode(codec))
+    assert _is_plain(path, codec.replace("utf-16", "utf-16-le"), len(bom) or 2 * (codec == "utf-16"), delimiter)
+    plain, rows = _add_both_ways(tmp_path, [path, other], monkeypatch)
+    assert plain == rows
+    records, findings, _, _ = plain[0]  # type: ignore[misc]
+    assert len(records) > 350 and len(findings) > 20
+
+
+def test_split_names_map_and_headerless_files_give_the_same_records(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    split = [["编号", "名", "姓", "Name", "性别", "出生年月"]] + [
+        [str(k), rng.choice(GIVEN), rng.choice(FATHERS), rng.choice(("Aygul", "Ilham Tohti", "", "12")),
+         rng.choice("男女"), f"19{rng.randrange(50, 99)}年{rng.randrange(1, 14)}月"] for k in range(60)]
+    headerless = [[synthetic_id(rng), rng.choice("男女"), f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}"]
+                  for _ in range(40)]
+    files = []
+    for name, lines in (("split.csv", split), ("headerless.csv", headerless)):
+        files.append(tmp_path / name)
+        files[-1].write_text(_text(lines), encoding="utf-8")
+    plain, rows = _add_both_ways(tmp_path, files, monkeypatch, AddRequest(role="leak", mapping={"编号": "other_id"}))
+    assert plain == rows
+
+
+@pytest.mark.parametrize("text", ['序号,姓名\n1,"买买提,吐尔逊"\n', '序号,姓名\n1,"古丽\n努尔"\n',
+                                  "序号,姓名\n" + "1,古丽\n" * 800 + "1,古\x00丽\n", "序号,姓名\r1,古丽\r",
+                                  "序号,姓名\n1,古丽\x0c\n"])
+def test_quotes_nuls_and_lone_carriage_returns_go_row_by_row(
+        text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert not _is_plain(path)
+    plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
+    assert plain == rows
+
+
+def test_files_past_a_limit_go_row_by_row_and_are_refused_there(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("姓名,性别\n" + "古丽,女\n" * 5 + "古丽," * 30 + "\n", encoding="utf-8")
+    encoding = TextEncoding("utf-8", 0, "test")
+    assert plain_lines(path, encoding, ",", Limits(max_columns=20)) is None
+    assert plain_lines(path, encoding, ",", Limits(max_rows=6)) is None
+    assert plain_lines(path, encoding, ",", Limits(max_cell_chars=60)) is None
+    assert plain_lines(path, encoding, ",", Limits()) is not None
+    with create_case(tmp_path / "case") as case:
+        with pytest.raises(InputError, match=r"wide.csv: line 7: 31 columns, more than the limit of 20"):
+            add_files(case, [path], AddRequest(role="leak", limits=Limits(max_columns=20)))
+        assert case.scalar("SELECT count(*) FROM records") == 0
+
+
+CELL_TEXT = st.text(st.sampled_from("1 7aGsStT合总小共计序号姓名古丽\u3000\u00a0\t·Ｔ"), max_size=5)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CELL_TEXT)
+def test_sql_sure_record_cells_are_ones_the_row_tests_pass(cell: str) -> None:
+    labels = frozenset({"序号", "序", "姓名", "姓"})
+    sql = duckdb.execute("SELECT regexp_full_match($c, $lead) AND NOT list_contains($l, $c) "
+                         "AND NOT list_contains($l, lower($c[1])), regexp_full_match($c, $follow)",
+                         {"c": cell, "lead": _SURE_LEAD, "follow": _SURE_START + ".*", "l": sorted(labels)}).fetchone()
+    assert sql is not None
+    lead, follow = sql
+    assert not lead or plain_lead(cell, labels)
+    assert not follow or plain_follow(cell)
+
+
+def test_every_sure_start_character_starts_a_plain_cell() -> None:
+    pattern = re.compile(_SURE_START)
+    starts = [chr(c) for c in range(0x30, 0xA000) if pattern.fullmatch(chr(c))]
+    assert len(starts) > 20_000
+    assert all(plain_lead(ch, frozenset()) and plain_follow(ch) for ch in starts)
