@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -137,20 +138,27 @@ def test_plain_files_give_the_records_findings_and_tables_the_row_reader_gives(
     assert len(records) > 350 and len(findings) > 20
 
 
-def test_split_names_map_and_headerless_files_give_the_same_records(
+def test_split_names_split_dates_maps_and_headerless_files_give_the_same_records(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(5)
-    split = [["编号", "名", "姓", "Name", "性别", "出生年月"]] + [
+    split = [["编号", "名", "姓", "Name", "性别", "出生年", "出生月", "出生日", "电话"]] + [
         [str(k), rng.choice(GIVEN), rng.choice(FATHERS), rng.choice(("Aygul", "Ilham Tohti", "", "12")),
-         rng.choice("男女"), f"19{rng.randrange(50, 99)}年{rng.randrange(1, 14)}月"] for k in range(60)]
+         rng.choice("男女"), rng.choice(("1975", "1988", "", "19x")), str(rng.randrange(0, 14)),
+         rng.choice(("3", "15", "31", "", "三")), str(rng.randrange(10**6))] for k in range(80)]
+    parts = [["序号", "姓名", "收押时间 年", "收押时间 月", "身份证号"]] + [
+        [str(k), f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}", rng.choice(("2017", "2018", "")),
+         rng.choice(("5", "12", "13", "")), synthetic_id(rng)] for k in range(60)]
     headerless = [[synthetic_id(rng), rng.choice("男女"), f"{rng.choice(GIVEN)}·{rng.choice(FATHERS)}"]
                   for _ in range(40)]
     files = []
-    for name, lines in (("split.csv", split), ("headerless.csv", headerless)):
+    for name, lines in (("split.csv", split), ("parts.csv", parts), ("headerless.csv", headerless)):
         files.append(tmp_path / name)
         files[-1].write_text(_text(lines), encoding="utf-8")
-    plain, rows = _add_both_ways(tmp_path, files, monkeypatch, AddRequest(role="leak", mapping={"编号": "other_id"}))
+    request = AddRequest(role="leak", mapping={"编号": "other_id", "电话": "none"})
+    plain, rows = _add_both_ways(tmp_path, files, monkeypatch, request)
     assert plain == rows
+    columns = [c["field"] for _, _, _, table, _, _ in plain[0][2] for c in json.loads(table)]  # type: ignore[index]
+    assert columns.count("birth_date") == 1 and "detained_on" in columns
 
 
 @pytest.mark.parametrize("text", ['序号,姓名\n1,"买买提,吐尔逊"\n', '序号,姓名\n1,"古丽\n努尔"\n',

@@ -15,9 +15,11 @@ The rows are then what ``records.load_table`` makes of them row by row:
   letters that cannot start a total word or a header label) is one; the
   others go through ``records.record_indexes``;
 - each canonical field comes from ``ColumnPlan.build_many`` over the distinct
-  cells of its column (all name columns together: the name fields depend on
-  each other), joined back to the rows; unreadable cells become findings,
-  in row order and then column order;
+  cells of its column (all name columns together, as the name fields depend
+  on each other; the columns of a date written over several columns
+  together), joined back to the rows, or taken as they are when the column's
+  cells are their own values; unreadable cells become findings, in row order
+  and then column order;
 - ``cells`` is the JSON ``records.cells_json`` gives, built in SQL.
 
 Any other file goes through the row-at-a-time reader, which gives the same records.
@@ -41,7 +43,7 @@ import pyarrow.compute as pc
 from veracity.case import Case
 from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS
-from veracity.ingest.columns import ColumnPlan, ColumnRole
+from veracity.ingest.columns import ColumnPlan
 from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.header import HeaderLayout
 from veracity.ingest.records import (
@@ -198,14 +200,14 @@ def _insert_staged(scratch: _Scratch, plain: PlainText, start: TableStart,
     joins, problem_queries = [], []
     for j, group in enumerate(_groups(start.plan)):
         converted = _convert_group(scratch, group, f"plain_g{j}", f"plain_p{j}")
-        on = " AND ".join(f"s.cells[{c.index + 1}] IS NOT DISTINCT FROM {{t}}.k{i}" for i, c in enumerate(group))
+        on = " AND ".join(f"s.cells[{k + 1}] IS NOT DISTINCT FROM {{t}}.k{i}" for i, k in enumerate(group.columns))
+        cell = f"s.cells[{group.columns[0] + 1}]"
         if converted.sparse and not converted.differ:  # every cell is its own value
-            fields |= dict.fromkeys(converted.fields, f"s.cells[{group[0].index + 1}]")
+            fields |= dict.fromkeys(converted.fields, cell)
             continue
         joins.append(f"LEFT JOIN plain_g{j} g{j} ON {on.format(t=f'g{j}')}")
         if converted.sparse:
-            fields |= {f: f"CASE WHEN g{j}.k0 IS NULL THEN s.cells[{group[0].index + 1}] ELSE g{j}.\"{f}\" END"
-                       for f in converted.fields}
+            fields |= {f: f"CASE WHEN g{j}.k0 IS NULL THEN {cell} ELSE g{j}.\"{f}\" END" for f in converted.fields}
         else:
             fields |= {f: f'g{j}."{f}"' for f in converted.fields}
         if converted.problems:
@@ -228,10 +230,35 @@ def _insert_staged(scratch: _Scratch, plain: PlainText, start: TableStart,
     return int(con.execute("SELECT count(*) FROM plain_staged").fetchone()[0]), problems  # type: ignore[index]
 
 
-def _groups(plan: ColumnPlan) -> list[tuple[ColumnRole, ...]]:
-    """Columns whose fields are derived together: all name columns as one group, each other column alone."""
-    names = tuple(c for c in plan.columns if c.field in NAME_FIELDS)
-    return ([names] if names else []) + [(c,) for c in plan.columns if c.field and c.field not in NAME_FIELDS]
+@dataclass(frozen=True)
+class _Group:
+    """Table columns whose fields are derived together, and the plan of those columns alone (numbered from 0)."""
+
+    columns: tuple[int, ...]
+    plan: ColumnPlan
+
+    def column_of(self, field: str) -> int:
+        """The table column holding FIELD (a row's findings go in column order)."""
+        return self.columns[next(i for i, c in enumerate(self.plan.columns) if c.field == field)]
+
+
+def _groups(plan: ColumnPlan) -> list[_Group]:
+    """The columns of PLAN by what their fields depend on: all name columns together (a name may come from
+    another name column), the columns of a date over several columns together, every other column alone."""
+    names = [c.index for c in plan.columns if c.field in NAME_FIELDS]
+    dates = {g.columns[0]: g.columns for g in plan.date_parts}
+    parts = {k for g in plan.date_parts for k in g.columns}
+    together = [names] if names else []
+    together += [list(dates[c.index]) if c.index in dates else [c.index] for c in plan.columns
+                 if c.index in dates or (c.field and c.field not in NAME_FIELDS and c.index not in parts)]
+    groups = []
+    for columns in together:
+        place = {k: i for i, k in enumerate(columns)}
+        roles = tuple(replace(plan.columns[k], index=i) for i, k in enumerate(columns))
+        spans = tuple(replace(g, columns=tuple(place[k] for k in g.columns)) for g in plan.date_parts
+                      if g.columns[0] in place)
+        groups.append(_Group(tuple(columns), ColumnPlan(roles, spans)))
+    return groups
 
 
 @dataclass(frozen=True)
@@ -246,28 +273,27 @@ class _Converted:
     problems: int
 
 
-def _convert_group(scratch: _Scratch, group: tuple[ColumnRole, ...], values_name: str,
-                   problems_name: str) -> _Converted:
+def _convert_group(scratch: _Scratch, group: _Group, values_name: str, problems_name: str) -> _Converted:
     """Register VALUES_NAME (distinct cells of the group and their fields) and PROBLEMS_NAME (the unreadable
     ones) for the group's columns, converted by ``ColumnPlan.build_many``."""
-    keys = ", ".join(f"cells[{c.index + 1}] AS k{i}" for i, c in enumerate(group))
+    keys = ", ".join(f"cells[{k + 1}] AS k{i}" for i, k in enumerate(group.columns))
     distinct = scratch.con.sql(f"SELECT DISTINCT {keys} FROM plain_staged").to_arrow_table()
     rows = list(zip(*(column.to_pylist() for column in distinct.columns), strict=True))
-    built = ColumnPlan(tuple(replace(c, index=i) for i, c in enumerate(group))).build_many(rows)
+    built = group.plan.build_many(rows)
     kept: Sequence[int] = range(len(rows))
-    if len(group) == 1 and len(built.values) == 1:
+    if len(group.columns) == 1 and len(built.values) == 1:
         values = next(iter(built.values.values()))
         differ = [i for i, (value, (cell,)) in enumerate(zip(values, rows, strict=True)) if value != cell]
         kept = differ if len(differ) < len(rows) / 2 else kept
     sparse = len(kept) < len(rows)
-    columns = {f"k{i}": pa.array([rows[w][i] for w in kept], pa.string()) for i in range(len(group))}
+    columns = {f"k{i}": pa.array([rows[w][i] for w in kept], pa.string()) for i in range(len(group.columns))}
     for field, values in built.values.items():
         columns[field] = pa.array([values[w] for w in kept], pa.int64() if field == "age" else pa.string())
     scratch.register(values_name, pa.table(columns))
     where = [i for i, _ in built.problems]
-    found = {f"k{i}": pa.array([rows[w][i] for w in where], pa.string()) for i in range(len(group))}
+    found = {f"k{i}": pa.array([rows[w][i] for w in where], pa.string()) for i in range(len(group.columns))}
     found |= {
-        "col": pa.array([_column_index(group, p.field) for _, p in built.problems], pa.int64()),
+        "col": pa.array([group.column_of(p.field) for _, p in built.problems], pa.int64()),
         "check_id": pa.array([p.check_id for _, p in built.problems], pa.string()),
         "message": pa.array([p.message for _, p in built.problems], pa.string()),
         "details": pa.array([json.dumps({"column": p.column, "value": p.value}, ensure_ascii=False)
@@ -275,11 +301,6 @@ def _convert_group(scratch: _Scratch, group: tuple[ColumnRole, ...], values_name
     }
     scratch.register(problems_name, pa.table(found))
     return _Converted(list(built.values), sparse, len(kept), len(where))
-
-
-def _column_index(group: Sequence[ColumnRole], field: str) -> int:
-    """The table column of the group's column holding FIELD (a row's findings go in column order)."""
-    return next(c.index for c in group if c.field == field)
 
 
 def _json_string(cell: str, plain: PlainText) -> str:
