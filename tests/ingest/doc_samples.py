@@ -144,3 +144,16 @@ def turned_pdf(pdf: bytes, rotation: int = 90) -> bytes:
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()
+
+
+def pdf_of_objects(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of the given numbered objects (1 the catalog), with its cross-reference table: for hostile PDFs."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

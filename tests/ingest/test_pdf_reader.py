@@ -14,7 +14,7 @@ from veracity.ingest.formats import MediaType, ReadResult, read_tables
 from veracity.ingest.pipeline import AddRequest, add_files
 from veracity.limits import Limits
 
-from .doc_samples import html_pdf, register, register_pdf, turned_pdf
+from .doc_samples import html_pdf, pdf_of_objects, register, register_pdf, turned_pdf
 
 Put = Callable[[str, bytes], Path]
 ROWS = register(45)  # a header and 45 people: two pages of A4
@@ -111,14 +111,7 @@ def bomb_pdf(inflated: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return pdf_of_objects(objects)
 
 
 def test_decompression_bomb_stops_at_the_memory_limit(put: Put) -> None:

@@ -1,9 +1,10 @@
 """OCR of scanned pages with Tesseract: page text, and ruled tables cell by cell, each cell with its confidence.
 
 Tesseract runs through pytesseract (a maintained wrapper around the
-``tesseract`` command: a subprocess, so ``Limits.ocr_seconds_per_page`` is
-enforced by killing it, and a crash in Tesseract cannot take veracity down;
-tesserocr would need a C++ build against libtesseract). Languages are
+``tesseract`` command: a subprocess, so ``Limits.ocr_seconds_per_page``, the
+budget of all of a page's Tesseract runs together, is enforced by killing
+it, and a crash in Tesseract cannot take veracity down; tesserocr would need
+a C++ build against libtesseract). Languages are
 ``chi_sim+uig+eng`` for text and ``HanS`` (Tesseract's model of the
 simplified Han script, Debian's tesseract-ocr-script-hans) for table cells.
 The script model reads the rare characters of transliterated names that the
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -199,7 +201,7 @@ def _tesseract_errors(languages: str, guard: FileGuard, place: str) -> Iterator[
     try:
         yield
     except RuntimeError as exc:  # pytesseract's timeout
-        raise guard.error(f"OCR took longer than {_seconds(guard)} s; stopped", place) from exc
+        raise guard.error(f"OCR took longer than {guard.limits.ocr_seconds_per_page:g} s; stopped", place) from exc
     except pytesseract.TesseractError as exc:
         if "Failed loading language" in str(exc):
             raise ConfigError(f"Tesseract lacks the language data {languages} (Debian: {LANGUAGE_PACKAGES})") from None
@@ -208,15 +210,16 @@ def _tesseract_errors(languages: str, guard: FileGuard, place: str) -> Iterator[
         raise guard.failure(exc, place) from None
 
 
-def _seconds(guard: FileGuard) -> int:
-    return max(1, round(guard.limits.ocr_seconds_per_page))
+def _seconds_left(deadline: float) -> float:
+    """Seconds left to the page's deadline; at least a sliver, so a spent budget fails in Tesseract's timeout."""
+    return max(0.001, deadline - time.monotonic())
 
 
-def _tesseract(image: Image.Image, languages: str, guard: FileGuard, place: str) -> list[Word]:
+def _tesseract(image: Image.Image, languages: str, guard: FileGuard, place: str, deadline: float) -> list[Word]:
     import pytesseract
 
     with _tesseract_errors(languages, guard, place):
-        data = pytesseract.image_to_data(image, lang=languages, config="--psm 6", timeout=_seconds(guard),
+        data = pytesseract.image_to_data(image, lang=languages, config="--psm 6", timeout=_seconds_left(deadline),
                                          output_type=pytesseract.Output.DICT)
     words = []
     for k, text in enumerate(data["text"]):
@@ -227,7 +230,7 @@ def _tesseract(image: Image.Image, languages: str, guard: FileGuard, place: str)
     return words
 
 
-def turn_needed(image: Image.Image, guard: FileGuard, place: str) -> int:
+def turn_needed(image: Image.Image, guard: FileGuard, place: str, deadline: float) -> int:
     """Degrees clockwise that turn the page upright (0, 90, 180 or 270), by Tesseract's orientation detection.
 
     0 when the detection is unsure (confidence under ``ORIENTATION_CONFIDENCE``) or the page has too
@@ -237,7 +240,7 @@ def turn_needed(image: Image.Image, guard: FileGuard, place: str) -> int:
 
     with _tesseract_errors("osd", guard, place):
         try:
-            osd = pytesseract.image_to_osd(image, config="--psm 0", timeout=_seconds(guard),
+            osd = pytesseract.image_to_osd(image, config="--psm 0", timeout=_seconds_left(deadline),
                                            output_type=pytesseract.Output.DICT)
         except pytesseract.TesseractError as exc:
             if "Too few characters" in str(exc):
@@ -270,14 +273,15 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
     """OCR of one page image (pixels already checked against the limits)."""
     place = f"page {page}"
     guard.check_clock(place)
+    deadline = time.monotonic() + guard.limits.ocr_seconds_per_page
     image = image.convert("L")
-    turned = turn_needed(image, guard, place)
+    turned = turn_needed(image, guard, place, deadline)
     if turned:
         image = image.rotate(-turned, expand=True, fillcolor=255)
     grey = np.asarray(image, dtype=np.uint8)
     ys, xs = find_grid(grey)
     if not ys:
-        words = _tesseract(image, TEXT_LANGUAGES, guard, place)
+        words = _tesseract(image, TEXT_LANGUAGES, guard, place, deadline)
         return OcrRead(_page_text(words, page), (), turned)
     clean = grey.copy()
     for y in ys:
@@ -285,7 +289,7 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
     for x in xs:
         clean[ys[0] : ys[-1] + 1, max(0, x - ERASE) : x + ERASE + 1] = 255
     left, top = xs[0], ys[0]
-    words = _column_words(clean[top : ys[-1] + 1], [x - left for x in xs], left, guard, place)
+    words = _column_words(clean[top : ys[-1] + 1], [x - left for x in xs], left, guard, place, deadline)
     fragment = _cells(words, [y - top for y in ys], [x - left for x in xs])
     text = "\n".join(" ".join(str(c) for c in row if c) for row in fragment.rows)
     confidence = _mean(words)
@@ -293,7 +297,8 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
                                                                      fragment.confidences, True, True),), turned)
 
 
-def _column_words(band: NDArray[np.uint8], xs: list[int], left: int, guard: FileGuard, place: str) -> list[Word]:
+def _column_words(band: NDArray[np.uint8], xs: list[int], left: int, guard: FileGuard, place: str,
+                  deadline: float) -> list[Word]:
     """Each column of the table band read on its own (``--psm 6``), its words placed back in table coordinates.
 
     Read as a whole, the table's lines run across columns, and Tesseract let one cell's reading colour its
@@ -304,7 +309,7 @@ def _column_words(band: NDArray[np.uint8], xs: list[int], left: int, guard: File
         strip = band[:, left + a : left + b]
         if (strip < 128).any():
             words += [Word(w.text, w.confidence, w.left + a, w.top, w.width, w.height, w.line)
-                      for w in _tesseract(Image.fromarray(strip), TABLE_LANGUAGES, guard, place)]
+                      for w in _tesseract(Image.fromarray(strip), TABLE_LANGUAGES, guard, place, deadline)]
     return words
 
 

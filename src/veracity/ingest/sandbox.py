@@ -9,6 +9,11 @@ file's time budget is spent. The call (a module-level function and plain
 arguments) goes in on stdin and the result comes back on stdout, pickled by
 veracity's own code on both sides; an exception in the child comes back as
 its type name and first line, never as a traceback.
+
+Nothing in a file is fetched or run: before the parse, the child installs an
+audit hook (PEP 578) that refuses every network and process event
+(``BLOCKED_EVENTS``: a socket, a subprocess, an ``exec``), so even a library
+that tried to follow a link in the file could not.
 """
 
 from __future__ import annotations
@@ -24,6 +29,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from veracity.ingest.guard import FileGuard
+
+BLOCKED_EVENTS = ("socket.", "subprocess.", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+                  "urllib.", "ftplib.", "http.", "smtplib.", "webbrowser.")
+
+
+class ForbiddenAction(RuntimeError):
+    """The parse tried to reach the network or start a process."""
+
+
+def refuse_outside_world(event: str, args: tuple[Any, ...]) -> None:
+    """Audit hook of the child: raise on any network or process event.
+
+    >>> refuse_outside_world("socket.connect", ())
+    Traceback (most recent call last):
+    veracity.ingest.sandbox.ForbiddenAction: socket.connect is not allowed while parsing a file
+    >>> refuse_outside_world("open", ("a.pdf", "rb", 0))
+    """
+    if event.startswith(BLOCKED_EVENTS):
+        raise ForbiddenAction(f"{event} is not allowed while parsing a file")
 
 
 @dataclass(frozen=True)
@@ -63,9 +87,11 @@ def _main() -> None:
 
     module, name, args, memory = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from run_limited
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    target = getattr(importlib.import_module(module), name)
+    sys.addaudithook(refuse_outside_world)
     result: Any
     try:
-        result = getattr(importlib.import_module(module), name)(*args)
+        result = target(*args)
     except MemoryError:
         result = Failure("MemoryError", "")
     except Exception as exc:  # noqa: BLE001 - the child's boundary: whatever a hostile file provokes comes back as text
