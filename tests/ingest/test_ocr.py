@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from veracity.errors import InputError
+from veracity.errors import ConfigError, InputError
 from veracity.ingest.formats import ReadResult, read_tables
 from veracity.ingest.misread import explain_misread
 from veracity.limits import Limits
@@ -81,3 +81,12 @@ def test_a_check_failure_one_misread_explains_is_not_called_forgery() -> None:
     check = explain_misread(read)
     assert check is not None and ROWS[1][3] in [m.corrected for m in check.candidates]
     assert "not a forged number" in check.explain()
+
+
+@needs_tesseract
+def test_missing_language_data_is_a_config_error_naming_the_packages(put: Put, monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # an empty tessdata folder: no language installed
+    path = put("scan.png", png_bytes(Image.new("L", (200, 100), 255)))
+    with pytest.raises(ConfigError, match=r"Tesseract lacks the language data .*tesseract-ocr-script-hans"):
+        read_tables(path, "scan.png", Limits())

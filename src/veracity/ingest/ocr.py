@@ -200,12 +200,12 @@ def _tesseract_errors(languages: str, guard: FileGuard, place: str) -> Iterator[
 
     try:
         yield
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise guard.error(f"OCR took longer than {guard.limits.ocr_seconds_per_page:g} s; stopped", place) from exc
-    except pytesseract.TesseractError as exc:
+    except pytesseract.TesseractError as exc:  # a RuntimeError too: caught before the timeout's
         if "Failed loading language" in str(exc):
             raise ConfigError(f"Tesseract lacks the language data {languages} (Debian: {LANGUAGE_PACKAGES})") from None
         raise guard.failure(exc, place) from None
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise guard.error(f"OCR took longer than {guard.limits.ocr_seconds_per_page:g} s; stopped", place) from exc
     except (OSError, ValueError) as exc:
         raise guard.failure(exc, place) from None
 
