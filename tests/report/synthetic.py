@@ -151,3 +151,35 @@ def add_links(case: Case, people: int) -> None:
             "VALUES (?, ?, ?, ?, ?, ?, 'auto', ?, 'Sheet1', '', ?, ?, 'model', '{}')",
             [LEAK, k + 1, TESTIMONIES, k // 3 + 1, 0.99 - k / 1000, "confirmed" if k % 2 else "probable",
              f"L{k}", k + 1, 10_000 + k // 3])
+
+
+def fullwidth(text: str) -> str:
+    """TEXT with its ASCII digits written full-width, as some Chinese registers hold numbers."""
+    return text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+
+
+def add_names_in_free_text(case: Case, people: tuple[Person, ...]) -> None:
+    """Rows whose free text (reasons, decisions, relations, addresses, messages, quotes) names other people
+    of the case in Chinese, Latin and Arabic script, and numbers held in unusual forms. Latin and Arabic
+    spellings are those of people the testimonies name (every third person), so the case holds them."""
+    p = people
+    fifteen = p[9].id_number[:6] + p[9].id_number[8:17]
+    rows: list[dict[str, object]] = [
+        {"name": p[1].zh.replace("·", ""), "address": f"墨玉县喀尔赛乡{p[2].zh}家隔壁",
+         "reason": f"与{p[3].arabic}联系，{p[6].latin}的邻居", "decision": f"{p[4].zh.replace('·', '')}担保",
+         "relation": f"{p[12].arabic} نىڭ ئىنىسى", "household": "H900"},
+        {"name": "", "id_number": fullwidth(p[5].id_number), "household": "h 900",
+         "address": f"Qaraqash County, {p[15].latin} Street, Bostan Township, Village 3",
+         "reason": f"Brother of {p[18].latin.upper()}; ID {p[8].id_number}"},
+        {"name": p[9].latin, "name_arabic": p[9].arabic, "id_number": fifteen, "ethnicity": p[21].arabic,
+         "address": "和田市北京路街道办事处1号", "state": f"notes: {p[24].latin.replace(' ', '-')}"},
+        {"name_zh": p[11].zh, "id_number": " ".join(p[11].id_number[k:k + 6] for k in (0, 6, 12)),
+         "household": "第９户", "category": f"  {p[13].zh}\u3000", "locality": f"{p[27].latin}, Qarasay Yéza"},
+        {"sex": "F", "id_number": "6532", "reason": ""},
+    ]
+    for k, values in enumerate(rows):
+        _record(case, 20_000 + k, 1, 100 + k, values)
+    case.con.execute("INSERT INTO findings VALUES ('id.checksum', 'error', ?, 'Sheet1', 101, 20001, ?, 'check', "
+                     "NULL)", [LEAK, f"{p[30].latin} and {p[33].arabic}: {p[14].id_number}"])
+    case.con.execute("INSERT INTO claims VALUES ('C04', 3, ?, '', 4, 'spokesperson', '2020-02-20', 'video', ?, '', "
+                     "'never_detained', '', ?)", [CLAIMS, p[36].arabic, f"{p[36].arabic} ھېچقاچان تۇتۇلمىغان"])

@@ -2,10 +2,11 @@
 
 Cells that begin with ``= + - @`` (or a tab or carriage return) are neutralised in
 CSV so that a spreadsheet opening the export cannot run them as formulas. JSON is
-one array of objects (the summary one object). ``redact`` passes every row through
-the case's :class:`~veracity.report.redact.Redactor`, the same one the report uses,
-so a person keeps one pseudonym across report and exports. Rows are streamed in
-batches: a million-row export never holds the table in memory.
+one array of objects (the summary one object). ``redact`` redacts with the case's
+:class:`~veracity.report.redact.Redactor`, the same one the report uses, so a person
+keeps one pseudonym across report and exports; the redaction runs in DuckDB
+(:mod:`veracity.report.redacted_query`). Rows are streamed in batches (Parquet is
+written by DuckDB): a million-row export never holds the table in memory.
 
 >>> neutralise("=HYPERLINK(1)")
 "'=HYPERLINK(1)"
@@ -25,12 +26,12 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import duckdb
 
 from veracity.case import Case
 from veracity.errors import UsageError
 from veracity.report.redact import Redactor
+from veracity.report.redacted_query import redacted_query
 from veracity.report.state import read_state
 from veracity.report.summary import summarise
 from veracity.report.tables import FINDING_COLUMNS, RECORD_COLUMNS, Table, tables
@@ -59,12 +60,20 @@ def _cell(value: Any) -> str:
 
 
 def _rows(case: Case, table: Table, view: View) -> Iterator[Sequence[Any]]:
-    cursor = case.con.execute(table.sql)
-    while chunk := cursor.fetchmany(BATCH):
-        if view.redacted:
-            yield from (table.redact(view, row) for row in chunk)
-        else:
+    with _query(case, table, view) as (con, sql):
+        cursor = con.execute(sql)
+        while chunk := cursor.fetchmany(BATCH):
             yield from chunk
+
+
+@contextmanager
+def _query(case: Case, table: Table, view: View) -> Iterator[tuple[duckdb.DuckDBPyConnection, str]]:
+    """Where to run the table's query, and the query: as held, or redacted (in DuckDB, see redacted_query)."""
+    if view.redactor is None:
+        yield case.con, table.sql
+        return
+    with redacted_query(case.con, table, view.redactor) as (cursor, sql):
+        yield cursor, sql
 
 
 def _write_csv(case: Case, table: Table, view: View, out: IO[str]) -> int:
@@ -90,20 +99,10 @@ def _write_json(case: Case, table: Table, view: View, out: IO[str]) -> int:
 
 def _write_parquet(case: Case, table: Table, view: View, path: Path) -> int:
     names = ", ".join(f'"{c}"' for c in table.columns)
-    query = f"SELECT * FROM ({table.sql}) AS t({names})"
-    if not view.redacted:
-        target = str(path).replace("'", "''")
-        case.con.execute(f"COPY ({query}) TO '{target}' (FORMAT PARQUET)")
-        return int(case.scalar(f"SELECT count(*) FROM ({table.sql})"))
-    reader = case.con.sql(query).to_arrow_reader(BATCH)
-    count = 0
-    with pq.ParquetWriter(str(path), reader.schema) as writer:
-        for batch in reader:
-            rows = [table.redact(view, tuple(r.values())) for r in batch.to_pylist()]
-            columns = {c: [r[k] for r in rows] for k, c in enumerate(table.columns)}
-            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=reader.schema))
-            count += len(rows)
-    return count
+    target = str(path).replace("'", "''")
+    with _query(case, table, view) as (con, sql):
+        con.execute(f"COPY (SELECT * FROM ({sql}) AS t({names})) TO '{target}' (FORMAT PARQUET)")
+    return int(case.scalar(f"SELECT count(*) FROM ({table.sql})"))
 
 
 def _write_summary(case: Case, out: IO[str]) -> int:

@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import duckdb
 
@@ -37,17 +38,16 @@ from veracity.case import Case
 from veracity.errors import UsageError
 from veracity.fields import NAME_FIELDS
 from veracity.idnumber import check_character, compact
-from veracity.report.spellings import spellings
+from veracity.report.spellings import spelling_keys, spellings
+from veracity.report.sql_reduce import COUNTY_ZH, IS_ASCII, TOWNSHIP_WORDS, TOWNSHIP_ZH, id18_sql
 
 SECRET_KEY = "redaction_secret"  # noqa: S105 - the name of a meta key, not a secret
 """The ``meta`` key under which a case keeps its redaction secret (64 hex digits)."""
 
 SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
 _NUMBER_RUN = re.compile(r"\d(?:[\s\-]?\d){5,}[Xx]?")
-_TOWNSHIP_ZH = re.compile(r"^.*?(?:街道办事处|街道|乡|镇)")
-_COUNTY_ZH = re.compile(r"^.*(?:县|市|区)")
-_TOWNSHIP_WORDS = ("township", "town", "yeza", "yéza", "bazar", "nahiye", "xiang", "zhen", "jiedao",
-                   "يېزا", "بازار", "ناھىيە")
+_TOWNSHIP_ZH = re.compile(TOWNSHIP_ZH)
+_COUNTY_ZH = re.compile(COUNTY_ZH)
 NUMBER_MARK = "[number]"
 
 
@@ -107,7 +107,7 @@ def reduce_address(value: str) -> str:
             return found.group(0)
     parts = [p.strip() for p in text.split(",")]
     for k, part in enumerate(parts):
-        if any(word in part.lower() for word in _TOWNSHIP_WORDS):
+        if any(word in part.lower() for word in TOWNSHIP_WORDS):
             return ", ".join(parts[: k + 1])
     return ""
 
@@ -186,22 +186,46 @@ def _min_length(term: str) -> int:
 
 
 class NameIndex:
-    """Every spelling of every name the case holds, each mapped to the person key of its holder."""
+    """Every spelling of every name the case holds, each mapped to the person key of its holder.
 
-    def __init__(self, terms: Mapping[str, str]) -> None:
+    ``compressed`` keeps each name as held with its compressed form (what the name column of an
+    export is looked up by).
+    """
+
+    def __init__(self, terms: Mapping[str, str], compressed: Mapping[str, str] | None = None) -> None:
         self.terms = {t: k for t, k in terms.items() if len(t) >= _min_length(t)}
+        self.compressed = dict(compressed or {})
         self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> NameIndex:
         """The index of (name, id number) pairs: a name seen with several numbers takes the smallest."""
+        return cls.from_ids((name, id_key(number or "")) for name, number in pairs)
+
+    @classmethod
+    def from_ids(cls, pairs: Iterable[tuple[str, str | None]]) -> NameIndex:
+        """The index of (name, 18-character id number or None) pairs, each name spelt out once."""
         terms: dict[str, str] = {}
+        compressed: dict[str, str] = {}
         for name, number in pairs:
-            key = person_key(number, name)
+            held = compressed[name] = compress(name)
+            key = f"id:{number}" if number else f"name:{held}"
             for spelling in spellings(name):
-                if spelling not in terms or key < terms[spelling]:
+                if terms.setdefault(spelling, key) > key:
                     terms[spelling] = key
-        return cls(terms)
+        return cls(terms, compressed)
+
+    @classmethod
+    def for_case(cls, case: Case) -> NameIndex:
+        """The index of CASE's names, built once per process while the names and numbers are the same."""
+        fingerprint = case.con.execute(f"SELECT count(*), sum(hash(n, i)) FROM ({PAIRS_SQL})").fetchall()
+        if _BUILT.get("fingerprint") != fingerprint:
+            _BUILT.clear()
+            names, numbers = name_pairs(case)
+            terms, held = spelling_keys(names, [f"id:{n}" if n else None for n in numbers])
+            _BUILT["index"], _BUILT["fingerprint"] = cls(terms, dict(zip(names, held, strict=True))), fingerprint
+        index: NameIndex = _BUILT["index"]
+        return index
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Spans (start, end, person key) of names in TEXT, separators inside a name skipped."""
@@ -219,7 +243,6 @@ class NameIndex:
             i += hit[0]
         return spans
 
-
 class Redactor:
     """Redaction of one case: pseudonyms, reduced values and scrubbed free text, all stable."""
 
@@ -230,7 +253,7 @@ class Redactor:
     @classmethod
     def for_case(cls, case: Case) -> Redactor:
         """The redactor of CASE: its secret (made when missing) and the index of its names."""
-        return cls(Pseudonyms(redaction_secret(case)), NameIndex.from_pairs(name_pairs(case)))
+        return cls(Pseudonyms(redaction_secret(case)), NameIndex.for_case(case))
 
     def person(self, id_number: str | None, name: str | None) -> str:
         """The pseudonym of the person with ID_NUMBER (or NAME, when there is no number)."""
@@ -254,11 +277,19 @@ class Redactor:
         return "".join(out)
 
 
-def name_pairs(case: Case) -> Iterable[tuple[str, str | None]]:
-    """Every distinct name the case holds, in records and in claims, with its smallest id number, streamed."""
-    parts = [f"SELECT {f} AS n, nullif(id_number, '') AS i FROM records WHERE coalesce({f}, '') <> ''"
-             for f in NAME_FIELDS]
-    parts.append("SELECT subject_name, nullif(subject_id, '') FROM claims WHERE subject_name <> ''")
-    cursor = case.con.execute(f"SELECT n, min(i) FROM ({' UNION ALL '.join(parts)}) GROUP BY n")
-    while chunk := cursor.fetchmany(50_000):
-        yield from ((str(n), None if i is None else str(i)) for n, i in chunk)
+_NAMES_SQL = " UNION ALL ".join(
+    [f"SELECT {f} AS n, nullif(id_number, '') AS i FROM records WHERE coalesce({f}, '') <> ''" for f in NAME_FIELDS]
+    + ["SELECT subject_name, nullif(subject_id, '') FROM claims WHERE subject_name <> ''"])
+PAIRS_SQL = f"SELECT n, min(i) AS i FROM ({_NAMES_SQL}) GROUP BY n"
+"""Every distinct name the case holds (records, claims) with its smallest identity number as held."""
+_BUILT: dict[str, Any] = {}  # the last index built in this process, and the fingerprint of its names
+
+
+def name_pairs(case: Case) -> tuple[list[str], list[str | None]]:
+    """Every distinct name the case holds, in records and in claims, and the 18-character form of its smallest
+    id number (None when it has none shaped like one). ASCII numbers are read in SQL."""
+    ascii_id = IS_ASCII.format(x="i")
+    table = case.con.sql(f"SELECT n, CASE WHEN {ascii_id} THEN {id18_sql('i')} END AS id18, "
+                         f"CASE WHEN NOT {ascii_id} THEN i END AS other FROM ({PAIRS_SQL})").to_arrow_table()
+    names, numbers, others = (table.column(c).to_pylist() for c in ("n", "id18", "other"))
+    return names, [id_key(o) if o is not None else n for n, o in zip(numbers, others, strict=True)]
