@@ -242,3 +242,16 @@ def test_map_of_a_column_the_file_lacks_exits_2_naming_it(tmp_path: Path) -> Non
     added = add_and_export(tmp_path, "ids.csv", csv_bytes(rows), ["--map", "电话=none"])
     assert added.exit_code == 2
     assert "no column '电话'" in " ".join(added.output.split())
+
+
+def test_footer_lines_relatives_names_and_apostrophe_ids(tmp_path: Path) -> None:
+    rows = [["附件2"], ["墨玉县收押人员名单"],
+            ["序号", "被收押人", "父亲姓名", "性别", "身份证号", "收押原因"],
+            ["1", A.name, "吐尔逊·托合提", A.sex, f"'{A.id18}", "宗教极端"],
+            ["2", B.name, "买买提·肉孜", B.sex, f"{B.id18} ", "非法出境"],
+            ["注：以上人员均已收押", "", "", "", "", ""],
+            ["3", C.name, "肉孜·艾买提", C.sex, C.id18, ""],
+            ["制表人：张三", "", "审核人：李四", "", "", "制表日期：2019年3月5日"]]
+    added = add_and_export(tmp_path, "footer.csv", csv_bytes(rows))
+    assert exported(added.records, (*CORE, "reason")) == [
+        person(A, "", 1, reason="宗教极端"), person(B, "", 2, reason="非法出境"), person(C, "", 4, reason="")]

@@ -224,6 +224,12 @@ TOTALS: list[tuple[Row, bool]] = [
     (("Grand total", 311), True),
     ((1, "合计"), True),
     ((1, "买买提·吐尔逊", "合计"), False),
+    (("制表人：张三", None, "审核人：李四"), True),
+    (("注：以上人员均已收押", "", ""), True),
+    (("填报日期: 2019年3月",), True),
+    (("Prepared by: J. Smith",), True),
+    (("注", "买买提"), False),
+    ((1, "制表人：张三"), False),
     (("Tursun", "Mamat"), False),
     ((None, None), False),
 ]

@@ -21,7 +21,6 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from veracity.fields import FIELDS, NAME_FIELDS, Kind
-from veracity.idnumber import compact
 from veracity.ingest.dates import date_from_parts, date_iso, parse_date
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
@@ -31,6 +30,7 @@ from veracity.ingest.values import (
     ValueCheck,
     ValueProblem,
     cell_text,
+    compact_id,
     convert_distinct,
     parse_age,
     parse_sex,
@@ -67,7 +67,7 @@ def _id_number(cell: Cell) -> str | None:
     """Compacted identity number; an all-digit cell (the usual case) skips the normalisation."""
     if type(cell) is str:
         s = cell.strip()
-        return s if s.isdigit() and s.isascii() else compact(s) or None
+        return s if s.isdigit() and s.isascii() else compact_id(s) or None
     return cell_text(cell) or None
 
 

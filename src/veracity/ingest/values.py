@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -164,6 +165,16 @@ def id_shape(text: str) -> bool:
 _MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
 
 
+def compact_id(text: str) -> str:
+    """An identity-number cell compacted (``idnumber.compact``), without the apostrophe a spreadsheet
+    puts before digits to keep them as text.
+
+    >>> compact_id("'653222 19750315 001x"), compact_id("‘１１０１０５１９４９１２３１００２Ｘ")
+    ('65322219750315001X', '11010519491231002X')
+    """
+    return compact(text.strip().lstrip("'‘’`"))
+
+
 def looks_like_id(cell: Cell) -> bool:
     """Whether a cell holds something shaped like an identity number.
 
@@ -171,7 +182,7 @@ def looks_like_id(cell: Cell) -> bool:
     (True, True, False)
     """
     if isinstance(cell, str):
-        return id_shape(cell if cell.isascii() and cell.isdigit() else compact(cell))
+        return id_shape(cell if cell.isascii() and cell.isdigit() else compact_id(cell))
     if isinstance(cell, int | float) and not isinstance(cell, bool) and cell == cell and cell >= 0:
         return id_shape(str(int(cell)))
     return False
@@ -252,14 +263,20 @@ def is_blank(row: Row) -> bool:
 
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "total", "subtotal", "grandtotal", "جەمئىي")
-_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"}
+# A footer line: a note or the sign-off of whoever drew up or checked the list, then a colon.
+_FOOTER = re.compile(r"(注|说明|备注|(制表|填表|填报|审核|审批|统计|经办|负责|领导)(人|日期|时间|单位)?|"
+                     r"(note|prepared by|checked by|approved by|compiled by))\s*[:：]", re.IGNORECASE)
+_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"} | frozenset("注说备制填审统经负领nNpPcCaA")
 
 
 def is_total_row(row: Row) -> bool:
-    """A total line (合计, 总计, 小计, 共计, Total) in one of the first two non-empty cells.
+    """A line that sums up or signs off the table, never a record: a total (合计, 总计, 小计, 共计, Total)
+    in one of the first two non-empty cells, or a footer (注：, 制表人：, 审核人：, Prepared by:) in the first.
 
     >>> is_total_row((None, "合 计：", 311)), is_total_row(("Total",)), is_total_row((1, "买买提", "合计"))
     (True, True, False)
+    >>> [is_total_row(r) for r in (("制表人：张三", None, "审核人：李四"), ("注：以上人员均已收押",), ("注",))]
+    [True, True, False]
     """
     seen = 0
     for cell in row:
@@ -269,7 +286,8 @@ def is_total_row(row: Row) -> bool:
             s = cell.lstrip()
             if not s:
                 continue
-            if s[0] in _TOTAL_FIRST and normalise_label(s).startswith(_TOTAL_WORDS):
+            if s[0] in _TOTAL_FIRST and (normalise_label(s).startswith(_TOTAL_WORDS) or (
+                    not seen and _FOOTER.match(s) is not None)):
                 return True
         seen += 1
         if seen == 2:
