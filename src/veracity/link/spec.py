@@ -43,11 +43,12 @@ def _null(*cols: str) -> LevelSpec:
     return LevelSpec("missing on one side", cond, null=True)
 
 
-def _text(col: str, edits: int) -> ComparisonSpec:
+def _text(col: str, *edits: int) -> ComparisonSpec:
+    """Same value, then within each number of EDITS (a transposition is two)."""
     return ComparisonSpec(col, col, (
         _null(col),
         LevelSpec("same", f"{col}_l = {col}_r"),
-        LevelSpec(f"within {edits} edits", f"levenshtein({col}_l, {col}_r) <= {edits}"),
+        *(LevelSpec(f"within {n} edits", f"levenshtein({col}_l, {col}_r) <= {n}") for n in edits),
         LevelSpec("different"),
     ))
 
@@ -106,10 +107,10 @@ def _declared() -> tuple[ComparisonSpec, ...]:
             LevelSpec("one relative agrees", array_column="relatives", array_min=1),
             LevelSpec("no relative agrees"),
         )),
-        _text("other_id", 1),
+        _text("other_id", 1, 2),
         _text("street", 2),
         _text("locality", 2),
-        _text("postcode", 1),
+        _text("postcode", 1, 2),
         _text("state", 1),
     )
 
@@ -149,6 +150,8 @@ def blocking_rules(present: frozenset[str]) -> tuple[str, ...]:
                       for b in ("name_b1", "name_b2")]
             break
     rules += [f"l.{c} = r.{c}" for c in ("other_id",) if c in present]
+    if "birth_year" in present:  # a name part read two ways moves name_b1: a full birth date and a place suffice
+        rules += [f"l.birth_date = r.birth_date AND l.{w} = r.{w}" for w in ("county", "locality") if w in present]
     rules += [f"l.{c} = r.{c} AND l.name_b1 = r.name_b1" for c in ("birth_date", "postcode", "street")
               if c in present or (c == "birth_date" and "birth_year" in present)]
     if "name_sig" in present and "birth_year" not in present:
