@@ -103,3 +103,11 @@ def test_families_of_truth_are_corroborated(linked: Linked, linked_case: Case) -
     found = {h.rsplit("|", 1)[-1] for (h,) in linked_case.con.execute("SELECT household_id FROM families").fetchall()}
     assert len(expected & found) >= 0.9 * len(expected) and len(found - expected) <= 0.03 * len(found), (
         Counter(h in found for h in expected), sorted(found - expected))
+
+
+def test_summary_sentence_counts_persons_and_families_of_the_case(linked: Linked, linked_case: Case) -> None:
+    confirmed = linked_case.scalar("SELECT count(*) FROM persons WHERE level = 'confirmed'")
+    persons = linked_case.scalar("SELECT count(*) FROM persons")
+    families = linked_case.scalar("SELECT count(*) FROM families")
+    assert f"{confirmed:,} of {persons:,} persons confirmed; {families:,} families corroborated" in (
+        linked.summary.sentence())
