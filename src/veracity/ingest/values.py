@@ -266,12 +266,14 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "total", "subt
 # A footer line: a note or the sign-off of whoever drew up or checked the list, then a colon.
 _FOOTER = re.compile(r"(注|说明|备注|(制表|填表|填报|审核|审批|统计|经办|负责|领导)(人|日期|时间|单位)?|"
                      r"(note|prepared by|checked by|approved by|compiled by))\s*[:：]", re.IGNORECASE)
-_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"} | frozenset("注说备制填审统经负领nNpPcCaA")
+_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"}
 
 
 def is_total_row(row: Row) -> bool:
     """A line that sums up or signs off the table, never a record: a total (合计, 总计, 小计, 共计, Total)
     in one of the first two non-empty cells, or a footer (注：, 制表人：, 审核人：, Prepared by:) in the first.
+    Footers are not among ``plain_lead``'s doubtful starts (the CSV fast path mirrors those in SQL), so
+    a footer is found when its row is looked at whole: when its second cell is empty or a total word.
 
     >>> is_total_row((None, "合 计：", 311)), is_total_row(("Total",)), is_total_row((1, "买买提", "合计"))
     (True, True, False)
@@ -286,8 +288,9 @@ def is_total_row(row: Row) -> bool:
             s = cell.lstrip()
             if not s:
                 continue
-            if s[0] in _TOTAL_FIRST and (normalise_label(s).startswith(_TOTAL_WORDS) or (
-                    not seen and _FOOTER.match(s) is not None)):
+            if s[0] in _TOTAL_FIRST and normalise_label(s).startswith(_TOTAL_WORDS):
+                return True
+            if not seen and _FOOTER.match(s) is not None:
                 return True
         seen += 1
         if seen == 2:
