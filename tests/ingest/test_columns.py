@@ -54,6 +54,14 @@ ALIASES: list[tuple[str, str, str]] = [
     ("مىللىتى", "ethnicity", "ug"),
     ("تۇغۇلغان ۋاقتى", "birth_date", "ug"),
     ("ئادرېس", "address", "ug"),
+    ("ئىسمى فامىلىسى", "name", "ug"),
+    ("Ismi familisi", "name", "ug"),
+    ("تۇغۇلغان يىلى", "birth_date", "ug"),
+    ("身份证住址", "address", "zh"),
+    ("事由", "reason", "zh"),
+    ("所属村", "locality", "zh"),
+    ("被收押人", "name", "zh"),
+    ("Date of arrest", "detained_on", "en"),
 ]
 
 
