@@ -111,3 +111,20 @@ def test_summary_sentence_counts_persons_and_families_of_the_case(linked: Linked
     families = linked_case.scalar("SELECT count(*) FROM families")
     assert f"{confirmed:,} of {persons:,} persons confirmed; {families:,} families corroborated" in (
         linked.summary.sentence())
+
+
+def test_a_person_two_relatives_testified_about_has_one_source_on_the_sample(linked: Linked,
+                                                                              linked_case: Case) -> None:
+    """Truth: persons of the leak whose only reference rows are two testimonies (two relatives, one family)."""
+    truth = json.loads(linked.truth.read_text("utf-8"))
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in truth["records"]:
+        rows[r["person_id"]].append(r)
+    testimonies = truth["testimony_families"][0]["source_file"]
+    leak_rows = [next(r for r in rs if truth["files"][r["source_file"]]["role"] == "leak") for rs in rows.values()
+                 if len(rs) == 3 and sum(r["source_file"] == testimonies for r in rs) == 2
+                 and any(truth["files"][r["source_file"]]["role"] == "leak" for r in rs)]
+    found = [linked_case.scalar('SELECT p.sources FROM persons p JOIN records r USING (record_id) '
+                                'WHERE r.source_file = ? AND r.sheet = ? AND r."row" = ?',
+                                [r["source_file"], r["sheet"], r["row"]]) for r in leak_rows]
+    assert leak_rows and set(found) <= {0, 1} and 1 in found, found
