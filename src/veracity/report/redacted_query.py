@@ -69,6 +69,11 @@ class _Query:
         self.lookups[_PREFIX + name] = pa.table({c: pa.array(v, pa.string()) for c, v in data.items()})
         return _PREFIX + name
 
+    def computed(self, name: str, sql: str) -> str:
+        """A relation NAME(v, r) computed by DuckDB from SQL (on the cursor: dropped when it closes)."""
+        self.con.execute(f"CREATE TEMP TABLE {_PREFIX}{name} AS {sql}")
+        return _PREFIX + name
+
     def join(self, relation: str, on: str) -> str:
         """Join RELATION on ``v = ON``; return its alias."""
         alias = f"j{len(self.joins)}"
@@ -105,10 +110,12 @@ def _build(con: duckdb.DuckDBPyConnection, table: Table, redactor: Redactor) -> 
             j = query.join(odd_ids, x)
             value = f"CASE WHEN {_ascii(x)} THEN {reduce_id_sql(x)} ELSE coalesce({j}.reduced, '') END"
         elif kind is Rule.HOUSEHOLD:
-            households = query.lookup("households", [v for v in query.distinct([x]) if not v.isascii()],
-                                      r=redactor.pseudonyms.household)
-            by_sql = "'H-' || " + digest_sql(f"'household:' || lower({compress_ascii_sql(x)})")
-            value = f"CASE WHEN {_ascii(x)} THEN {by_sql} ELSE coalesce({query.join(households, x)}.r, '') END"
+            others = query.lookup("households", [v for v in query.distinct([x]) if not v.isascii()],
+                                  r=redactor.pseudonyms.household)
+            held = query.computed("households_ascii", "SELECT v, 'H-' || " + digest_sql(
+                f"'household:' || lower({compress_ascii_sql('v')})") + f" AS r FROM (SELECT DISTINCT {x} AS v FROM t "
+                f"WHERE {x} <> '' AND {_ascii(x)}) CROSS JOIN {_PREFIX}pads")  # one digest per household, not per row
+            value = f"coalesce({query.join(held, x)}.r, {query.join(others, x)}.r, '')"
         elif kind is Rule.PERSON:
             value = _person(query, table, column, odd_ids)
         else:
@@ -144,10 +151,10 @@ def redacted_query(con: duckdb.DuckDBPyConnection, table: Table, redactor: Redac
     cursor = con.cursor()
     try:
         cursor.execute(f"CREATE TEMP TABLE t AS {table.numbered}")  # the cursor's own: gone when it closes
-        query = _build(cursor, table, redactor)
         ipad, opad = pads(redactor.pseudonyms.secret)
-        query.lookups[_PREFIX + "pads"] = pa.table({"ipad": pa.array([ipad], pa.binary()),
-                                                    "opad": pa.array([opad], pa.binary())})
+        cursor.register(_PREFIX + "pads", pa.table({"ipad": pa.array([ipad], pa.binary()),
+                                                    "opad": pa.array([opad], pa.binary())}))
+        query = _build(cursor, table, redactor)
         for name, relation in query.lookups.items():
             cursor.register(name, relation)
         yield cursor, (f"SELECT {', '.join(query.select)} FROM t "
