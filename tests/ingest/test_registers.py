@@ -9,6 +9,7 @@ blank and total rows are counted but not exported; title rows get no number).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -255,3 +256,12 @@ def test_footer_lines_relatives_names_and_apostrophe_ids(tmp_path: Path) -> None
     added = add_and_export(tmp_path, "footer.csv", csv_bytes(rows))
     assert exported(added.records, (*CORE, "reason")) == [
         person(A, "", 1, reason="宗教极端"), person(B, "", 2, reason="非法出境"), person(C, "", 4, reason="")]
+
+
+def test_an_identity_number_typed_as_a_number_keeps_the_digits_the_sheet_holds(tmp_path: Path) -> None:
+    def build(book: openpyxl.Workbook) -> None:
+        sheet_rows(book.active, [["姓名", "身份证号"], [A.name, int(A.id18)]])  # the sheet stores a float
+
+    added = add_and_export(tmp_path, "numbers.xlsx", workbook(build))
+    stored = repr(float(int(A.id18)))  # the shortest decimal of the float: the digits the file holds
+    assert added.records[0]["id_number"] == str(int(Decimal(stored))) != str(int(float(stored)))

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 from veracity.idnumber import compact
@@ -130,13 +131,19 @@ def _han_number(text: str) -> int | None:
 def cell_text(cell: Cell) -> str:
     """A cell as text for a text field or a message: numbers without a spurious ``.0``, dates in ISO.
 
+    A whole number stored as a float keeps the digits the file holds: an 18-digit identity number typed
+    as a number is kept by spreadsheets to 15 significant digits, 6.5322219750315E+17, which reads as
+    653222197503150000, not as the binary float's 653222197503149952.
+
     >>> cell_text(12.0), cell_text(1.5), cell_text(dt.datetime(2017, 5, 3)), cell_text(" 和田 ")
     ('12', '1.5', '2017-05-03', '和田')
+    >>> cell_text(6.5322219750315e+17)
+    '653222197503150000'
     """
     if isinstance(cell, str):
         return cell.strip()
     if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
+        return str(int(cell)) if abs(cell) < 1e15 else format(Decimal(repr(cell)), "f")
     if isinstance(cell, dt.datetime) and cell.time() == dt.time():
         return cell.date().isoformat()
     if isinstance(cell, dt.date | dt.time):
