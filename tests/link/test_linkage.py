@@ -16,11 +16,12 @@ def test_links_reach_recall_and_precision(linked: Linked, linked_case: Case) -> 
 
 
 def test_cross_script_testimony_links_are_found(linked: Linked, linked_case: Case) -> None:
-    """Testimonies give only Latin and Arabic-script names; the leak writes Chinese."""
+    """Testimonies give only Latin and Arabic-script names; the leak writes Chinese. The issue's goal:
+    recall >= 0.9 at precision >= 0.95."""
     expected = {p for p in truth_pairs(linked.truth) if p[2].startswith("testimonies")}
     found = {p for p in found_pairs(linked_case) if p[2].startswith("testimonies")}
     accuracy = score(found, expected)
-    assert accuracy.precision >= 0.95 and accuracy.recall >= 0.8, accuracy
+    assert accuracy.precision >= 0.95 and accuracy.recall >= 0.9, accuracy
 
 
 def test_side_a_is_the_leak_record(linked_case: Case) -> None:
