@@ -144,11 +144,13 @@ def blocking_rules(present: frozenset[str]) -> tuple[str, ...]:
                   "l.id_birth = r.id_birth AND l.name_b2 = r.name_b2"]
     if "name_sig" in present and "birth_year" in present:
         rules += [f"l.name_loose = r.name_loose AND l.birth_year = r.birth_year{d}" for d in ("", " + 1", " - 1")]
-    for where in ("county", "postcode", "locality"):
-        if where in present and "birth_year" in present:
-            rules += [f"l.{b} = r.{b} AND l.birth_year = r.birth_year AND l.{where} = r.{where}"
-                      for b in ("name_b1", "name_b2")]
-            break
+    if "name_sig" in present and "birth_year" in present:  # one name part misread or changed: the other part,
+        # the birth year and the finest place both sides give (a county alone holds a whole leak: pairs would grow
+        # with the square of the case), or both parts' first keys
+        rules.append("l.name_b1 = r.name_b1 AND l.name_b2 = r.name_b2 AND l.birth_year = r.birth_year")
+        where = next((w for w in ("village", "township", "county", "postcode", "locality") if w in present), None)
+        rules += [f"l.{b} = r.{b} AND l.birth_year = r.birth_year AND l.{where} = r.{where}"
+                  for b in ("name_b1", "name_b2") if where]
     rules += [f"l.{c} = r.{c}" for c in ("other_id",) if c in present]
     if "birth_year" in present:  # a name part read two ways moves name_b1: a full birth date and a place suffice
         rules += [f"l.birth_date = r.birth_date AND l.{w} = r.{w}" for w in ("county", "locality") if w in present]
