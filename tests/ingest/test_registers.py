@@ -265,3 +265,12 @@ def test_an_identity_number_typed_as_a_number_keeps_the_digits_the_sheet_holds(t
     added = add_and_export(tmp_path, "numbers.xlsx", workbook(build))
     stored = repr(float(int(A.id18)))  # the shortest decimal of the float: the digits the file holds
     assert added.records[0]["id_number"] == str(int(Decimal(stored))) != str(int(float(stored)))
+
+
+def test_sex_codes_are_read_in_a_sex_column_and_never_sniffed(tmp_path: Path) -> None:
+    rows = [["姓名", "性别", "身份证号", "家庭人口"],
+            *([p.name, "1" if p.sex == "男" else "2", p.id18, "2"] for p in (A, B, C))]
+    added = add_and_export(tmp_path, "codes.csv", csv_bytes(rows))
+    assert exported(added.records, CORE) == [person(p, "", k) for k, p in enumerate((A, B, C), 1)]
+    fields = {c["label"]: c["field"] for c in added.tables[0]["columns"]}  # type: ignore[union-attr]
+    assert fields["家庭人口"] is None

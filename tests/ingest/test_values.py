@@ -147,7 +147,12 @@ SEXES: list[tuple[Cell, str | None]] = [
     ("未知", None),
     ("", None),
     (None, None),
-    (1, None),
+    (1, "M"),
+    ("2", "F"),
+    (2.0, "F"),
+    ("9", None),
+    (3, None),
+    (True, None),
 ]
 
 

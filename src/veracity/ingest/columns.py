@@ -37,7 +37,7 @@ from veracity.ingest.values import (
     looks_like_id,
     name_script,
     normalise_label,
-    parse_sex,
+    written_sex,
 )
 from veracity.script import Script, detect
 
@@ -232,7 +232,7 @@ def _is_running_count(values: Sequence[Cell]) -> bool:
 
 
 _SNIFFERS: tuple[tuple[str, Callable[[Cell], bool], str], ...] = (
-    ("sex", lambda c: parse_sex(c) is not None, "男/女 or M/F"),
+    ("sex", written_sex, "男/女 or M/F"),
     ("birth_date", looks_like_date, "dates"),
 )
 

@@ -70,17 +70,32 @@ _SEX = {
     "男": "M", "男性": "M", "m": "M", "male": "M", "ئەر": "M", "er": "M",
     "女": "F", "女性": "F", "f": "F", "female": "F", "ئايال": "F", "ayal": "F",
 }
+# GB/T 2261.1 codes of sex, as database exports write them: 1 male, 2 female (0 unknown, 9 unstated).
+_SEX_CODES = {"1": "M", "2": "F"}
 
 
 def parse_sex(cell: Cell) -> str | None:
-    """M, F or None for a sex cell in Chinese, English or Uyghur.
+    """M, F or None for a sex cell in Chinese, English or Uyghur, or a GB/T 2261.1 code (1, 2) in a
+    column whose header says it is sex (content alone never makes a column of 1s and 2s sex).
 
-    >>> [parse_sex(s) for s in ("男", "女性", "F", "male", "ئەر", "ئايال", "未知", None)]
-    ['M', 'F', 'F', 'M', 'M', 'F', None, None]
+    >>> [parse_sex(s) for s in ("男", "女性", "F", "male", "ئەر", "ئايال", "未知", None, "1", 2, 2.0, True, "9")]
+    ['M', 'F', 'F', 'M', 'M', 'F', None, None, 'M', 'F', 'F', None, None]
     """
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return _SEX_CODES.get(cell_text(cell))
     if not isinstance(cell, str):
         return None
-    return _SEX.get(cell) or _SEX.get(unicodedata.normalize("NFKC", cell).strip().casefold())
+    text = unicodedata.normalize("NFKC", cell).strip().casefold()
+    return _SEX.get(cell) or _SEX.get(text) or _SEX_CODES.get(text)
+
+
+def written_sex(cell: Cell) -> bool:
+    """Whether a cell names a sex in words (男, F, ئايال), not by a numeric code: what content sniffing takes.
+
+    >>> written_sex("女"), written_sex("1"), written_sex(1)
+    (True, False, False)
+    """
+    return isinstance(cell, str) and not cell.strip().isdigit() and parse_sex(cell) is not None
 
 
 _AGE_SUFFIXES = ("周岁", "岁", "years", "yrs", "ياش")
