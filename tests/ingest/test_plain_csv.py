@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 
 from veracity.case import Case, create_case
 from veracity.errors import InputError
+from veracity.fields import FIELDS, Kind
 from veracity.ingest import pipeline
+from veracity.ingest.columns import assign_fields
 from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.pipeline import AddRequest, add_files
-from veracity.ingest.plain_csv import _SURE_LEAD, _SURE_START, plain_lines
+from veracity.ingest.plain_csv import _SURE_LEAD, _SURE_START, OWN_VALUES, plain_lines
 from veracity.ingest.values import plain_follow, plain_lead
 from veracity.limits import Limits
 
@@ -43,6 +45,10 @@ def _row(rng: random.Random, k: int) -> list[str]:
         row[6] = rng.choice(ODD_AGES)
     if rng.random() < 0.05:
         row[1] = rng.choice(("Aygul Tursun", "ئايگۈل", "", " 古丽 ", "a\\b\tc"))
+    if rng.random() < 0.05:
+        row[4] = rng.choice((f" {row[4]}", row[4][:6] + " " + row[4][6:], row[4].lower()[:-1] + "x", "", "无"))
+    if rng.random() < 0.05:
+        row[7] = rng.choice((f" {row[7]}", f"{row[7]}\u3000", "", " ", "\\"))
     return row
 
 
@@ -208,3 +214,17 @@ def test_every_sure_start_character_starts_a_plain_cell() -> None:
     starts = [chr(c) for c in range(0x30, 0xA000) if pattern.fullmatch(chr(c))]
     assert len(starts) > 20_000
     assert all(plain_lead(ch, frozenset()) and plain_follow(ch) for ch in starts)
+
+
+OWN_TEXT = st.text(st.sampled_from("0129aZ 古丽·\u3000\u00a0\u2003\t\x1c-X"), max_size=6)
+
+
+@pytest.mark.parametrize("kind", OWN_VALUES)
+@settings(max_examples=400, deadline=None)
+@given(cell=OWN_TEXT)
+def test_cells_taken_as_their_own_value_are_what_the_converter_gives(kind: Kind, cell: str) -> None:
+    field = next(f.name for f in FIELDS.values() if f.kind is kind)
+    own = duckdb.execute("SELECT regexp_full_match($c, $own)", {"c": cell, "own": OWN_VALUES[kind]}).fetchone()
+    assert own is not None
+    if own[0]:
+        assert assign_fields(("x",), [], {"x": field}).build_many([(cell,)]).values[field] == [cell]

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 
 from veracity.case import Case
 from veracity.errors import InputError
-from veracity.fields import FIELDS, NAME_FIELDS
+from veracity.fields import FIELDS, NAME_FIELDS, Kind
 from veracity.ingest.columns import ColumnPlan
 from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.header import HeaderLayout
@@ -85,6 +85,11 @@ def _han_but(excluded: str) -> str:
 _SURE_START = f"[0-9A-FH-RU-Za-fh-ru-z{_han_but('合总小共')}]"
 _SURE_END = "[0-9A-Za-z\u4e00-\u9fff]"  # nor white space that the comparison with header labels would strip
 _SURE_LEAD = f"{_SURE_START}(.*{_SURE_END})?"
+
+_SPACE = "".join(f"\\x{{{code:x}}}" for code in range(0x3001) if chr(code).isspace())  # what str.strip strips
+# Cells whose field is the cell itself, by the field's kind: identity numbers of ASCII digits alone, text
+# with no white space at either end (tests/ingest/test_plain_csv.py holds the converters to it).
+OWN_VALUES = {Kind.IDNUMBER: "[0-9]+", Kind.TEXT: f"[^{_SPACE}](.*[^{_SPACE}])?"}
 
 
 @dataclass(frozen=True)
@@ -241,6 +246,13 @@ class _Group:
         """The table column holding FIELD (a row's findings go in column order)."""
         return self.columns[next(i for i, c in enumerate(self.plan.columns) if c.field == field)]
 
+    def own_values(self) -> str:
+        """The pattern of the cells that are their own value, for a column alone ("" when none is known)."""
+        field = self.plan.columns[0].field
+        if len(self.columns) > 1 or self.plan.date_parts or field is None:
+            return ""
+        return OWN_VALUES.get(FIELDS[field].kind, "")
+
 
 def _groups(plan: ColumnPlan) -> list[_Group]:
     """The columns of PLAN by what their fields depend on: all name columns together (a name may come from
@@ -277,15 +289,17 @@ def _convert_group(scratch: _Scratch, group: _Group, values_name: str, problems_
     """Register VALUES_NAME (distinct cells of the group and their fields) and PROBLEMS_NAME (the unreadable
     ones) for the group's columns, converted by ``ColumnPlan.build_many``."""
     keys = ", ".join(f"cells[{k + 1}] AS k{i}" for i, k in enumerate(group.columns))
-    distinct = scratch.con.sql(f"SELECT DISTINCT {keys} FROM plain_staged").to_arrow_table()
+    own = group.own_values()
+    others = f" WHERE NOT coalesce(regexp_full_match(k0, '{own}'), false)" if own else ""
+    distinct = scratch.con.sql(f"SELECT DISTINCT {keys} FROM plain_staged{others}").to_arrow_table()
     rows = list(zip(*(column.to_pylist() for column in distinct.columns), strict=True))
     built = group.plan.build_many(rows)
     kept: Sequence[int] = range(len(rows))
     if len(group.columns) == 1 and len(built.values) == 1:
         values = next(iter(built.values.values()))
         differ = [i for i, (value, (cell,)) in enumerate(zip(values, rows, strict=True)) if value != cell]
-        kept = differ if len(differ) < len(rows) / 2 else kept
-    sparse = len(kept) < len(rows)
+        kept = differ if own or len(differ) < len(rows) / 2 else kept
+    sparse = bool(own) or len(kept) < len(rows)
     columns = {f"k{i}": pa.array([rows[w][i] for w in kept], pa.string()) for i in range(len(group.columns))}
     for field, values in built.values.items():
         columns[field] = pa.array([values[w] for w in kept], pa.int64() if field == "age" else pa.string())
