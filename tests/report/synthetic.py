@@ -175,7 +175,8 @@ def add_names_in_free_text(case: Case, people: tuple[Person, ...]) -> None:
          "address": "和田市北京路街道办事处1号", "state": f"notes: {p[24].latin.replace(' ', '-')}"},
         {"name_zh": p[11].zh, "id_number": " ".join(p[11].id_number[k:k + 6] for k in (0, 6, 12)),
          "household": "第９户", "category": f"  {p[13].zh}\u3000", "locality": f"{p[27].latin}, Qarasay Yéza"},
-        {"sex": "F", "id_number": "6532", "reason": "", "household": "", "address": ""},
+        {"sex": "F", "id_number": "6532", "reason": "", "household": "", "address": "", "decision": "=1+2",
+         "relation": "-", "age": -1},
     ]
     for k, values in enumerate(rows):
         _record(case, 20_000 + k, 1, 100 + k, values)

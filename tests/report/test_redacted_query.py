@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from veracity.case import Case, open_case
-from veracity.report.export import Format, export_table
+from veracity.report.export import Format, export_table, neutralise
 from veracity.report.redact import PAIRS_SQL, NameIndex, Redactor
 from veracity.report.redacted_query import redacted_query
 from veracity.report.state import read_state
@@ -67,6 +69,25 @@ def test_the_redacted_parquet_holds_the_cell_by_cell_values(case_with_free_text:
     expected = [dict(zip(table.columns, row, strict=True))
                 for row in _by_cell(case, table, View(Redactor.for_case(case)))]
     assert pq.read_table(tmp_path / "r.parquet").to_pylist() == expected
+
+
+def _csv_by_cell(rows: list[tuple[object, ...]], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([neutralise("" if v is None else str(v)) for v in row] for row in rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_csv_is_written_as_cell_by_cell(case_with_free_text: tuple[Case, Synthetic], tmp_path: Path,
+                                        redact: bool) -> None:
+    case, _ = case_with_free_text
+    view = View(Redactor.for_case(case) if redact else None)
+    for what, table in tables(read_state(case)).items():
+        export_table(case, what, Format.CSV, tmp_path / f"{what}.csv", redact=redact)
+        rows = _by_cell(case, table, view) if redact else case.con.execute(table.sql).fetchall()
+        assert (tmp_path / f"{what}.csv").read_text("utf-8") == _csv_by_cell(rows, table.columns), what
 
 
 def test_free_text_in_three_scripts_is_really_redacted(case_with_free_text: tuple[Case, Synthetic]) -> None:

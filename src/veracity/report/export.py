@@ -20,7 +20,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -55,15 +55,22 @@ def neutralise(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
+def neutralise_sql(x: str) -> str:
+    """:func:`neutralise` of the SQL expression X read as text (DuckDB writes integers and doubles as Python's
+    ``str`` does); NULL stays NULL, which CSV writes as an empty cell."""
+    text = f"CAST({x} AS VARCHAR)"
+    return f"CASE WHEN left({text}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || {text} ELSE {text} END"
 
 
-def _rows(case: Case, table: Table, view: View) -> Iterator[Sequence[Any]]:
+def _rows(case: Case, table: Table, view: View, *, as_csv: bool = False) -> Iterator[list[Any]]:
+    """The table's rows in batches (each cell as neutralised text when AS_CSV)."""
     with _query(case, table, view) as (con, sql):
+        if as_csv:
+            cells = ", ".join(neutralise_sql(f't."{c}"') for c in table.columns)
+            sql = f"SELECT {cells} FROM ({sql}) AS t"
         cursor = con.execute(sql)
         while chunk := cursor.fetchmany(BATCH):
-            yield from chunk
+            yield chunk
 
 
 @contextmanager
@@ -80,19 +87,20 @@ def _write_csv(case: Case, table: Table, view: View, out: IO[str]) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
     count = 0
-    for row in _rows(case, table, view):
-        writer.writerow([neutralise(_cell(v)) for v in row])
-        count += 1
+    for chunk in _rows(case, table, view, as_csv=True):
+        writer.writerows(chunk)
+        count += len(chunk)
     return count
 
 
 def _write_json(case: Case, table: Table, view: View, out: IO[str]) -> int:
     out.write("[")
     count = 0
-    for row in _rows(case, table, view):
-        out.write(",\n" if count else "\n")
-        out.write(json.dumps(dict(zip(table.columns, row, strict=True)), ensure_ascii=False, default=str))
-        count += 1
+    for chunk in _rows(case, table, view):
+        for row in chunk:
+            out.write(",\n" if count else "\n")
+            out.write(json.dumps(dict(zip(table.columns, row, strict=True)), ensure_ascii=False, default=str))
+            count += 1
     out.write("\n]\n" if count else "]\n")
     return count
 
