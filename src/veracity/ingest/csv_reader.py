@@ -21,12 +21,12 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from veracity.errors import InputError
 from veracity.ingest.encoding import TextEncoding, TextScan, binary_reason
-from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
+from veracity.ingest.guard import CLOCK_EVERY, FileGuard
 from veracity.ingest.table import RawTable, Row
 
 DELIMITERS = (",", "\t", ";", "|", "，")
@@ -119,26 +119,20 @@ def _rows(
     # depends on what else was imported, and name its error as ours (see the except below).
     csv.field_size_limit(guard.limits.max_cell_chars)
     reader = csv.reader(text, delimiter=delimiter)
-    cap, count, last = guard.rows_left(), 0, 0
+    cap, last = guard.rows_left(), 0
     columns = guard.limits.max_columns
-    try:
-        for row in reader:
-            count += 1
-            line = reader.line_num
-            if count > cap or len(row) > columns or long_lines or line > last + 1 or not count % CLOCK_EVERY:
-                _check_row(row, count > cap, guard, f"line {line}")
-            last = line
-            yield tuple(row)
-    except InputError:
-        raise
-    except csv.Error as exc:  # named where its record starts: a runaway quote can end far below
-        place = f"line {last + 1}"
-        raise (guard.cell_too_long(place) if "field larger" in str(exc) else guard.failure(exc, place)) from None
-    except READ_FAILURES as exc:
-        raise guard.failure(exc, f"line {reader.line_num + 1}") from None
-    finally:
-        guard.rows_used += count
-        text.close()
+    with closing(text), guard.reading(lambda _: f"line {reader.line_num + 1}") as tally:
+        try:
+            for row in reader:
+                count = tally.rows = tally.rows + 1
+                line = reader.line_num
+                if count > cap or len(row) > columns or long_lines or line > last + 1 or not count % CLOCK_EVERY:
+                    _check_row(row, count > cap, guard, f"line {line}")
+                last = line
+                yield tuple(row)
+        except csv.Error as exc:  # named where its record starts: a runaway quote can end far below
+            place = f"line {last + 1}"
+            raise (guard.cell_too_long(place) if "field larger" in str(exc) else guard.failure(exc, place)) from None
 
 
 def _check_row(row: list[str], over_cap: bool, guard: FileGuard, place: str) -> None:
