@@ -62,6 +62,9 @@ ALIASES: list[tuple[str, str, str]] = [
     ("所属村", "locality", "zh"),
     ("被收押人", "name", "zh"),
     ("Date of arrest", "detained_on", "en"),
+    ("姓\u3000名", "name", "zh"),
+    ("出生\n年月", "birth_date", "zh"),
+    ("ＩＤ　Ｎｏ．", "id_number", "en"),
 ]
 
 
