@@ -116,10 +116,15 @@ class Place:
 
 
 def _village(text: str) -> str | None:
+    """The name key of the village TEXT names, without the county or township written before it.
+
+    >>> _village("墨玉县喀尔赛乡巴格其村2组") == _village("墨玉县巴格其村") == _village("Baghchi village")
+    True
+    """
     for pattern in _VILLAGE:
         found = pattern.search(text)
         if found:
-            name = re.sub(r"^.*(乡|镇|街道)", "", found.group(1))
+            name = re.sub(r"^.*(县|区|市|乡|镇|街道)", "", found.group(1))
             return " ".join(keys(name)) or None
     return None
 
