@@ -38,26 +38,16 @@ from veracity.case import Case
 from veracity.errors import UsageError
 from veracity.fields import NAME_FIELDS
 from veracity.idnumber import check_character, compact
-from veracity.report.spellings import spelling_keys, spellings
+from veracity.report.spellings import SEPARATORS, compress, spelt
 from veracity.report.sql_reduce import COUNTY_ZH, IS_ASCII, TOWNSHIP_WORDS, TOWNSHIP_ZH, id18_sql
 
 SECRET_KEY = "redaction_secret"  # noqa: S105 - the name of a meta key, not a secret
 """The ``meta`` key under which a case keeps its redaction secret (64 hex digits)."""
 
-SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
 _NUMBER_RUN = re.compile(r"\d(?:[\s\-]?\d){5,}[Xx]?")
 _TOWNSHIP_ZH = re.compile(TOWNSHIP_ZH)
 _COUNTY_ZH = re.compile(COUNTY_ZH)
 NUMBER_MARK = "[number]"
-
-
-def compress(text: str) -> str:
-    """TEXT as names are compared: NFKC, lower case, no spaces or name separators.
-
-    >>> compress(" Memet-Tursun ")
-    'memettursun'
-    """
-    return SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def id_key(value: str) -> str | None:
@@ -208,9 +198,10 @@ class NameIndex:
         terms: dict[str, str] = {}
         compressed: dict[str, str] = {}
         for name, number in pairs:
-            held = compressed[name] = compress(name)
+            held, found = spelt(name)
+            compressed[name] = held
             key = f"id:{number}" if number else f"name:{held}"
-            for spelling in spellings(name):
+            for spelling in found:
                 if terms.setdefault(spelling, key) > key:
                     terms[spelling] = key
         return cls(terms, compressed)
@@ -221,9 +212,7 @@ class NameIndex:
         fingerprint = case.con.execute(f"SELECT count(*), sum(hash(n, i)) FROM ({PAIRS_SQL})").fetchall()
         if _BUILT.get("fingerprint") != fingerprint:
             _BUILT.clear()
-            names, numbers = name_pairs(case)
-            terms, held = spelling_keys(names, [f"id:{n}" if n else None for n in numbers])
-            _BUILT["index"], _BUILT["fingerprint"] = cls(terms, dict(zip(names, held, strict=True))), fingerprint
+            _BUILT["index"], _BUILT["fingerprint"] = cls.from_ids(zip(*name_pairs(case), strict=True)), fingerprint
         index: NameIndex = _BUILT["index"]
         return index
 
