@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -171,3 +172,13 @@ def test_control_characters_mark_a_binary_file(put: Put) -> None:
 def test_bom_only_file_is_empty(put: Put) -> None:
     with pytest.raises(InputError, match="empty file"):
         read_all(put("bom.csv", codecs.BOM_UTF8))
+
+
+def test_reading_a_file_leaves_the_csv_modules_field_limit_as_it_was(put: Put) -> None:
+    """The limit is process-wide: a short sniff sample must not leave a 36-character limit that
+    breaks the next csv reader of the process (it did, depending on test order)."""
+    before = csv.field_size_limit()
+    read_all(put("short.csv", "姓名,性别\n阿依古丽,女\n".encode()))
+    assert csv.field_size_limit() == before
+    sniff_delimiter("a,b\nc,d\n")
+    assert csv.field_size_limit() == before

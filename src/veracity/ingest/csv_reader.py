@@ -21,7 +21,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,15 +69,35 @@ def sniff_delimiter(sample: str, complete: bool = True) -> Sniffed:
     return best
 
 
+@contextmanager
+def field_limit(chars: int) -> Iterator[None]:
+    """Set the csv module's field limit to CHARS for the block, then put back what it was: the limit
+    is process-wide, so another reader in the same process (a test's DictReader, followthemoney)
+    never inherits ours.
+
+    >>> before = csv.field_size_limit()
+    >>> with field_limit(36):
+    ...     csv.field_size_limit()
+    36
+    >>> csv.field_size_limit() == before
+    True
+    """
+    previous = csv.field_size_limit(chars)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _field_counts(sample: str, delimiter: str, complete: bool) -> list[int]:
     """Field counts of the first non-blank records of ``sample`` split by ``delimiter``."""
     counts = []
-    csv.field_size_limit(len(sample) + 1)  # process-wide (see _rows); a sample cell may be long
-    for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
-        if record:
-            counts.append(len(record))
-        if len(counts) > SNIFF_RECORDS:
-            break
+    with field_limit(len(sample) + 1):  # a sample cell may be as long as the sample
+        for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+            if record:
+                counts.append(len(record))
+            if len(counts) > SNIFF_RECORDS:
+                break
     if not complete and len(counts) > 1:
         counts.pop()
     return counts[:SNIFF_RECORDS]
@@ -115,13 +135,13 @@ def _rows(
     raw.seek(encoding.bom)
     text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
     # The csv module's field limit is process-wide and other libraries change it at import
-    # (followthemoney does): set it from our own limit on every read, so the outcome never
-    # depends on what else was imported, and name its error as ours (see the except below).
-    csv.field_size_limit(guard.limits.max_cell_chars)
+    # (followthemoney does): set it from our own limit for the read, so the outcome never depends
+    # on what else was imported, and name its error as ours (see the except below).
     reader = csv.reader(text, delimiter=delimiter)
     cap, last = guard.rows_left(), 0
     columns = guard.limits.max_columns
-    with closing(text), guard.reading(lambda _: f"line {reader.line_num + 1}") as tally:
+    with (closing(text), field_limit(guard.limits.max_cell_chars),
+          guard.reading(lambda _: f"line {reader.line_num + 1}") as tally):
         try:
             for row in reader:
                 count = tally.rows = tally.rows + 1
