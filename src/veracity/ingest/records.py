@@ -93,16 +93,20 @@ def _row_cells(row: Row, labels: tuple[str, ...]) -> str:
 
 
 def _column_pieces(cells: Sequence[Cell], head: str, tail: str) -> list[str]:
-    """HEAD + the JSON of each cell + TAIL, each distinct cell encoded once (text in one C call).
+    """HEAD + the JSON of each cell + TAIL, each distinct cell encoded once (text in one C call); float
+    cells one by one, as 0.0 and -0.0 are one key but two texts.
 
-    >>> _column_pieces(["a", "a", None], "[", "]")
-    ['["a"]', '["a"]', '[null]']
+    >>> _column_pieces(["a", "a", None], "[", "]"), _column_pieces([0.0, -0.0], "", "")
+    (['["a"]', '["a"]', '[null]'], ['"0.0"', '"-0.0"'])
     """
-    if set(map(type, cells)) == {str}:
+    types = set(map(type, cells))
+    if types == {str}:
         distinct = [str(c) for c in dict.fromkeys(cells)]
         table: dict[Cell, str] = dict(zip(distinct, [head + t + tail for t in map(encode_basestring, distinct)],
                                           strict=True))
         return list(map(table.__getitem__, cells))
+    if float in types:
+        return [head + _json_text(cell) + tail for cell in cells]
     return convert_distinct(cells, lambda cell: head + _json_text(cell) + tail)
 
 
