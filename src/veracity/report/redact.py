@@ -9,7 +9,8 @@ row has none, the name with separators and case removed.
 
 Identity numbers become region and birth year, addresses their township, birth
 dates their year; free text loses every run of six or more digits and every
-name the case holds, in each spelling :mod:`veracity.report.spellings` derives.
+name the case holds, in each spelling :mod:`veracity.report.spellings` derives and, by sound, in any
+other (:mod:`veracity.report.mentions`).
 
 >>> reduce_id("653222198503121235")
 '653222/1985'
@@ -38,6 +39,7 @@ from veracity.case import Case
 from veracity.errors import UsageError
 from veracity.fields import NAME_FIELDS
 from veracity.idnumber import check_character, compact
+from veracity.report.mentions import Mentions
 from veracity.report.spellings import SEPARATORS, compress, spelt
 from veracity.report.sql_reduce import COUNTY_ZH, IS_ASCII, TOWNSHIP_WORDS, TOWNSHIP_ZH, id18_sql
 
@@ -48,6 +50,7 @@ _NUMBER_RUN = re.compile(r"\d(?:[\s\-]?\d){5,}[Xx]?")
 _TOWNSHIP_ZH = re.compile(TOWNSHIP_ZH)
 _COUNTY_ZH = re.compile(COUNTY_ZH)
 NUMBER_MARK = "[number]"
+NAME_MARK = "[name]"
 
 
 def id_key(value: str) -> str | None:
@@ -179,13 +182,14 @@ class NameIndex:
     """Every spelling of every name the case holds, each mapped to the person key of its holder.
 
     ``compressed`` keeps each name as held with its compressed form (what the name column of an
-    export is looked up by).
+    export is looked up by); ``mentions`` finds the same names by sound, in spellings no table derives.
     """
 
     def __init__(self, terms: Mapping[str, str], compressed: Mapping[str, str] | None = None) -> None:
         self.terms = {t: k for t, k in terms.items() if len(t) >= _min_length(t)}
         self.compressed = dict(compressed or {})
         self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
+        self.mentions = Mentions({name: terms.get(held, f"name:{held}") for name, held in self.compressed.items()})
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> NameIndex:
@@ -258,9 +262,11 @@ class Redactor:
 
     def _scrub_text(self, text: str) -> str:
         text = scrub_numbers(text)
+        spans: list[tuple[int, int, str | None]] = list(self.index.find(text))
+        spans += [m for m in self.index.mentions.find(text) if not any(m[0] < e and s < m[1] for s, e, _ in spans)]
         out, last = [], 0
-        for start, end, key in self.index.find(text):
-            out += [text[last:start], self.pseudonyms.person(key)]
+        for start, end, key in sorted(spans, key=lambda span: span[0]):
+            out += [text[last:start], NAME_MARK if key is None else self.pseudonyms.person(key)]
             last = end
         out.append(text[last:])
         return "".join(out)
