@@ -101,3 +101,9 @@ def test_a_different_person_of_one_given_name_is_not_taken_for_a_held_one() -> N
     redactor = _redactor()
     assert redactor.scrub("Alim Tursun and Qadir Memet") == "[name] Tursun and Qadir Memet"
 
+
+
+def test_latin_held_name_is_found_in_chinese_inside_a_sentence() -> None:
+    redactor = Redactor(Pseudonyms(b"k" * 32), NameIndex.from_pairs([("Alim Qadir", None)]))
+    pseudonym = redactor.person(None, "Alim Qadir")
+    assert redactor.scrub("其兄阿力木·卡德尔在境外。宗教极端") == f"其兄{pseudonym}在境外。宗教极端"
