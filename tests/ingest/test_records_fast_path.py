@@ -14,7 +14,7 @@ from veracity.fields import FIELDS
 from veracity.ingest.columns import assign_fields
 from veracity.ingest.header import HeaderLayout
 from veracity.ingest.pipeline import AddRequest, add_files
-from veracity.ingest.records import CHUNK, cells_json, record_indexes
+from veracity.ingest.records import CHUNK, cells_json, is_merged_line, record_indexes
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import is_blank, is_total_row
 
@@ -67,9 +67,9 @@ def test_cells_json_is_each_rows_label_and_text_pairs(rows: list[Row]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(ROWS)
-def test_rows_kept_are_those_neither_blank_total_nor_the_header_again(rows: list[Row]) -> None:
+def test_rows_kept_are_those_neither_blank_total_merged_nor_the_header_again(rows: list[Row]) -> None:
     expected = [i for i, row in enumerate(rows)
-                if not (is_blank(row) or is_total_row(row) or LAYOUT.is_header_again(row))]
+                if not (is_blank(row) or is_total_row(row) or is_merged_line(row) or LAYOUT.is_header_again(row))]
     assert record_indexes(rows, LAYOUT) == expected
 
 

@@ -11,7 +11,9 @@ canonical fields (``data/header_roles.yaml``); a row with a single distinct
 value (a title merged across the table) never is. A second header row is
 taken in when the reader's filled merges show one: the same label in both
 rows of a column (a vertical merge) or across neighbouring columns (a group
-merged over its sub-columns); the labels are joined, "出生日期 年".
+merged over its sub-columns); the labels are joined, "出生日期 年". When
+several tables stand one below the other, the first header is taken: a
+header-like row above the best one (``later_header_rows``) wins.
 
 When no row names a field, the first row that is not a title and holds no
 value-looking cell (number, date, sex, identity number) is the header. When
@@ -40,9 +42,10 @@ import yaml
 
 from veracity.errors import ConfigError, InputError
 from veracity.fields import FIELDS
-from veracity.ingest.table import Row
+from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     cell_text,
+    convert_distinct,
     is_blank,
     label_words,
     looks_like_data,
@@ -137,6 +140,41 @@ def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
     return False
 
 
+def later_header_rows(rows: Sequence[Row]) -> list[int]:
+    """Indexes of ROWS that ``locate_header`` would take for a header: two or more distinct cells name canonical
+    fields and every filled cell is label-like text (no number, date, sex or identity number, at most 40 characters).
+
+    Looked at column by column, each distinct cell once: a data row is turned away at its first data-looking cell.
+
+    >>> later_header_rows([(1, "买买提", "男"), ("编号", "名字", "性别"), ("", "合计", ""), ("姓名", "住址", "男")])
+    [1]
+    """
+    survivors = list(range(len(rows)))
+    width = max(map(len, rows), default=0)
+    for column in range(width):
+        if not survivors:
+            return []
+        cells = [rows[i][column] if column < len(rows[i]) else None for i in survivors]
+        fits = convert_distinct(cells, _may_be_label)
+        survivors = [i for i, fit in zip(survivors, fits, strict=True) if fit]
+    roles = load_roles()
+    return [i for i in survivors if _score(rows[i], roles, _width(rows[i])) >= 2]
+
+
+def _may_be_label(cell: Cell) -> bool:
+    """Whether CELL may sit in a header row: empty, or short text that looks like no value.
+
+    >>> _may_be_label("姓名"), _may_be_label(None), _may_be_label("1"), _may_be_label(3), _may_be_label("女")
+    (True, True, False, False, False)
+    """
+    if cell is None:
+        return True
+    if type(cell) is not str:
+        return False
+    s = cell.strip()
+    return not s or (not s[0].isdigit() and len(s) <= _MAX_LABEL_CHARS and not looks_like_data(s))
+
+
 def _starts_like_header(row: Row, labels: frozenset[str]) -> bool:
     """The first two non-empty cells are header texts (LABELS holds them verbatim and normalised)."""
     seen = 0
@@ -176,6 +214,22 @@ def locate_header(rows: Sequence[Row], limits: Limits, *, source: str = "", plac
         if found is None:
             return _headerless(window, filled, width)
         top = found
+    layout = _header_from(window, top, width)
+    earlier = later_header_rows(window[: layout.first_row])  # several tables in the window: the first one's
+    return _header_from(window, earlier[0], width) if earlier else layout
+
+
+def header_at(rows: Sequence[Row]) -> HeaderLayout:
+    """The header that starts at ROWS[0] (a row ``later_header_rows`` found), taking in a second header row.
+
+    >>> header_at([("姓名", "出生日期", "出生日期"), ("姓名", "年", "月"), ("王芳", 1975, 3)]).columns
+    ('姓名', '出生日期 年', '出生日期 月')
+    """
+    return _header_from(list(rows), 0, max(map(_width, rows)))
+
+
+def _header_from(window: list[Row], top: int, width: int) -> HeaderLayout:
+    """The header whose best row is WINDOW[TOP], with the row below or above when it continues it."""
     first, last = top, top
     if top + 1 < len(window) and _continues(window[top], window[top + 1]):
         last = top + 1

@@ -22,7 +22,8 @@ The rows are then what ``records.load_table`` makes of them row by row:
   and then column order;
 - ``cells`` is the JSON ``records.cells_json`` gives, built in SQL.
 
-Any other file goes through the row-at-a-time reader, which gives the same records.
+A file in which a later header starts another table goes through the row-at-a-time reader as a whole
+(``records.load_started``), and so does any other file: it gives the same records.
 """
 
 from __future__ import annotations
@@ -45,13 +46,14 @@ from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS, Kind
 from veracity.ingest.columns import ColumnPlan
 from veracity.ingest.encoding import TextEncoding
-from veracity.ingest.header import HeaderLayout
+from veracity.ingest.header import HeaderLayout, later_header_rows
 from veracity.ingest.records import (
     TableLoad,
     TableStart,
     finish_table,
     first_record_id,
     header_labels,
+    load_started,
     record_indexes,
     start_table,
 )
@@ -137,14 +139,17 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
         return start
     data = plain.lines.slice(start.layout.last_row + 1)
     load = TableLoad(data_rows=len(data), mapped=start.mapped)
+    target = (source_id, source_file, raw.name, 1, request.role)
     with _Scratch(case.con) as scratch:
         scratch.register("plain_lines", pa.table({"r": pa.array(range(1, len(data) + 1), pa.int64()), "line": data}))
+        if _holds_later_table(case, plain.delimiter, start.layout):
+            scratch.close()
+            return load_started(case, start, target, request, started, progress)
         scratch.register("plain_skipped", pa.table({"r": pa.array(_skipped_rows(case, plain.delimiter, start.layout),
                                                                   pa.int64())}))
         case.con.execute(f"CREATE TEMP TABLE plain_staged AS SELECT $next - 1 + row_number() OVER (ORDER BY r) "
                          f"AS record_id, r, {_SPLIT} AS cells FROM plain_lines ANTI JOIN plain_skipped USING (r)",
                          {"next": first_record_id(case), "d": plain.delimiter})
-        target = (source_id, source_file, raw.name, 1, request.role)
         load.records, load.problems = _insert_staged(scratch, plain, start, target)
     progress(f"reading {source_file}", load.records)
     limits = request.limits
@@ -173,8 +178,13 @@ class _Scratch:
         with suppress(duckdb.Error):
             if kind is None:
                 self.con.execute("DROP TABLE IF EXISTS plain_staged")
-            for name in self.names:
-                self.con.unregister(name)
+            self.close()
+
+    def close(self) -> None:
+        """Unregister the Arrow tables registered so far."""
+        for name in self.names:
+            self.con.unregister(name)
+        self.names.clear()
 
 
 _SPLIT = "CASE WHEN line = '' THEN []::VARCHAR[] ELSE string_split(line, $d) END"
@@ -186,12 +196,24 @@ def _skipped_rows(case: Case, delimiter: str, layout: HeaderLayout) -> list[int]
     doubtful = case.con.execute(
         f"SELECT r, cells FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines) WHERE NOT (coalesce("
         "regexp_full_match(cells[1], $lead) AND NOT list_contains($labels, cells[1]) AND NOT list_contains($labels, "
-        "lower(cells[1][1])), false) AND (len(cells) = 1 OR coalesce(regexp_full_match(cells[2], $follow), false))"
-        ") ORDER BY r",
+        "lower(cells[1][1])), false) AND (len(cells) = 1 OR (coalesce(regexp_full_match(cells[2], $follow), false) "
+        "AND cells[1] <> cells[2]))) ORDER BY r",
         {"d": delimiter, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
          "labels": sorted(layout.label_index if layout.header_cells else ())}).fetchall()
     kept = set(record_indexes([tuple(cells) for _, cells in doubtful], layout))
     return [r for k, (r, _) in enumerate(doubtful) if k not in kept]
+
+
+def _holds_later_table(case: Case, delimiter: str, layout: HeaderLayout) -> bool:
+    """Whether a data row starts another table (``header.later_header_rows``, not the header again): such a file
+    goes row by row. SQL passes on only the lines of two or more cells none of which starts with an ASCII digit
+    (white space aside): a cell that does is never a label, so no other line can be a header."""
+    lines = case.con.execute(
+        f"SELECT cells FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines) WHERE len(cells) > 1 AND "
+        "len(list_filter(cells, lambda c: regexp_matches(c, '^[ \t\n\r\f]*[0-9]'))) = 0 ORDER BY r",
+        {"d": delimiter}).fetchall()
+    rows = [tuple(cells) for cells, in lines]
+    return any(not layout.is_header_again(rows[h]) for h in later_header_rows(rows))
 
 
 def _insert_staged(scratch: _Scratch, plain: PlainText, start: TableStart,

@@ -2,7 +2,16 @@
 
 Rows are numbered from the row after the (last) header row; blank rows and
 total rows keep their number but become no record, so row r is always at the
-same offset in the original.
+same offset in the original. A line whose filled cells all hold the same text
+(a title or footer merged across the row) is no record either.
+
+A sheet may hold several tables one below the other, each under its own title
+and header (one block per village, columns reordered or added). A later row
+that ``locate_header`` would take for a header (``header.later_header_rows``),
+and that does not repeat the current header, starts a new column plan: the rows
+below it are read with it. The numbering goes on physically from the first
+header; the new header and the title lines just above it (blank rows and rows
+of a single value) are counted and never exported.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ from veracity.case import Case
 from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS
 from veracity.ingest.columns import ColumnPlan, RecordColumns, assign_fields, require_fields
-from veracity.ingest.header import HeaderLayout, locate_header, require_data_rows
+from veracity.ingest.header import HeaderLayout, header_at, later_header_rows, locate_header, require_data_rows
 from veracity.ingest.table import Cell, RawTable, Row
 from veracity.ingest.values import (
     ValueProblem,
@@ -146,7 +155,23 @@ def record_indexes(rows: Sequence[Row], layout: HeaderLayout) -> list[int]:
     leads = convert_distinct([r[0] if r else None for r in rows], lambda c: plain_lead(c, labels))
     follows = convert_distinct([r[1] if len(r) > 1 else _PAST_END for r in rows], plain_follow)
     return [i for i, (lead, follow, row) in enumerate(zip(leads, follows, rows, strict=True))
-            if (lead and follow) or not (is_blank(row) or is_total_row(row) or layout.is_header_again(row))]
+            if (lead and follow and (len(row) < 2 or row[0] != row[1]))
+            or not (is_blank(row) or is_total_row(row) or is_merged_line(row) or layout.is_header_again(row))]
+
+
+def is_merged_line(row: Row) -> bool:
+    """Two or more filled cells, all the same text: a title or footer merged across the row.
+
+    >>> is_merged_line(("二村名单", "二村名单", None)), is_merged_line(("二村名单",)), is_merged_line(("a", "b"))
+    (True, False, False)
+    """
+    filled = [c for c in row if not (c is None or (isinstance(c, str) and not c.strip()))]
+    return len(filled) > 1 and isinstance(filled[0], str) and filled.count(filled[0]) == len(filled)
+
+
+def _one_value(row: Row) -> bool:
+    """At most one distinct filled cell: blank, or a title, date or note line (merged or not)."""
+    return len({text.strip() for text in map(_cell_text, row) if text and text.strip()}) < 2
 
 
 @dataclass
@@ -217,8 +242,19 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
         return TableLoad()
     where = f"sheet {raw.name!r}" if raw.name else ""
     layout = locate_header(head, limits, source=source_file, place=where)
-    overrides = {k: v for k, v in request.mapping.items() if layout.has_column(k)}
     sample = head[layout.last_row + 1:]
+    planned = plan_columns(layout, sample, request, source_file, where)
+    if isinstance(planned, TableLoad):
+        return planned
+    plan, mapped = planned
+    return TableStart(layout, plan, chain(sample, rest), mapped, where)
+
+
+def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddRequest, source_file: str,
+                 where: str) -> tuple[ColumnPlan, set[str]] | TableLoad:
+    """The column plan under LAYOUT (SAMPLE: the rows below it) and the --map columns it uses, or the
+    TableLoad of a table that is skipped: no column recognised, or no name or identity-number column."""
+    overrides = {k: v for k, v in request.mapping.items() if layout.has_column(k)}
     plan = assign_fields(layout.columns, [r for r in sample if not (is_blank(r) or is_total_row(r))],
                          overrides)
     try:
@@ -228,7 +264,7 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
     if not PERSON_FIELDS & set(plan.assigned):  # e.g. a summary sheet of counts beside the register
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
-    return TableStart(layout, plan, chain(sample, rest), set(overrides), where)
+    return plan, set(overrides)
 
 
 def first_record_id(case: Case) -> int:
@@ -242,27 +278,84 @@ def load_table(case: Case, raw: RawTable, source_id: int, source_file: str, tabl
     start = start_table(raw, source_file, request)
     if isinstance(start, TableLoad):
         return start
+    return load_started(case, start, (source_id, source_file, raw.name, table_no, request.role), request, started,
+                        progress)
+
+
+def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int, str], request: AddRequest,
+                 started: float, progress: Progress) -> TableLoad:
+    """The rows of START (whose header is read) into records; TARGET: source_id, source_file, sheet, table_no, role."""
     limits = request.limits
-    layout, plan, where = start.layout, start.plan, start.where
-    load = TableLoad(mapped=start.mapped)
-    writer = _Writer((source_id, source_file, raw.name, table_no, request.role), first_record_id(case))
-    while chunk := list(islice(start.rows, CHUNK)):
+    source_id, source_file, sheet = target[:3]
+    load = TableLoad(mapped=set(start.mapped))
+    writer = _Writer(target, first_record_id(case))
+    part: _Part | None = _Part(start.layout, start.plan)
+    for chunk in _chunks(start.rows, limits.header_scan_rows):
         first = load.data_rows + 1
         load.data_rows += len(chunk)
-        kept = record_indexes(chunk, layout)
-        if len(kept) < len(chunk):
-            chunk = [chunk[i] for i in kept]
-        if chunk:
-            fields = plan.build_many(chunk)
-            writer.insert(case, [first + i for i in kept], fields, cells_json(chunk, layout.columns))
-            load.records += len(chunk)
-            load.problems += len(fields.problems)
+        for lo, hi, current in _split(chunk, part, request, source_file, start.where, load):
+            part = current
+            if current is None:
+                continue
+            kept = [lo + i for i in record_indexes(chunk[lo:hi], current.layout)]
+            rows = [chunk[i] for i in kept]
+            if rows:
+                fields = current.plan.build_many(rows)
+                writer.insert(case, [first + i for i in kept], fields, cells_json(rows, current.layout.columns))
+                load.records += len(rows)
+                load.problems += len(fields.problems)
         progress(f"reading {source_file}", load.records)
-        if load.data_rows % CHUNK == 0 and time.monotonic() - started > limits.seconds_per_file:
+        if len(chunk) >= CHUNK and time.monotonic() - started > limits.seconds_per_file:
             raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
-                             place=f"{where} row {load.data_rows}".strip())
-    finish_table(case, source_id, raw.name, start, load, source_file)
+                             place=f"{start.where} row {load.data_rows}".strip())
+    finish_table(case, source_id, sheet, start, load, source_file)
     return load
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One table of a sheet: its header and column plan."""
+
+    layout: HeaderLayout
+    plan: ColumnPlan
+
+
+def _chunks(rows: Iterator[Row], lookahead: int) -> Iterator[list[Row]]:
+    """ROWS in lists of about CHUNK; a list does not end on a blank, title or header line (up to LOOKAHEAD
+    more rows are taken), so a later table's title and header are seen together with the rows below."""
+    while chunk := list(islice(rows, CHUNK)):
+        for _ in range(lookahead):
+            if not (_one_value(chunk[-1]) or later_header_rows(chunk[-1:])):
+                break
+            following = next(rows, None)
+            if following is None:
+                break
+            chunk.append(following)
+        yield chunk
+
+
+def _split(chunk: list[Row], part: _Part | None, request: AddRequest, source_file: str, where: str,
+           load: TableLoad) -> Iterator[tuple[int, int, _Part | None]]:
+    """CHUNK as spans (lo, hi, table) read with one table's plan each, a later header starting the next one;
+    a table that cannot be read (no name or identity-number column) gives None, its rows no record.
+    The header rows of a later table and its title lines just above are in no span."""
+    lo = 0
+    for h in later_header_rows(chunk):
+        if h < lo or (part is not None and part.layout.is_header_again(chunk[h])):
+            continue
+        title = h
+        while title > lo and _one_value(chunk[title - 1]):
+            title -= 1
+        yield lo, title, part
+        layout = header_at(chunk[h: h + 2])
+        lo = h + layout.last_row + 1
+        planned = plan_columns(layout, chunk[lo: lo + request.limits.header_scan_rows], request, source_file, where)
+        if isinstance(planned, TableLoad):
+            part = None
+            continue
+        part = _Part(layout, planned[0])
+        load.mapped |= planned[1]
+    yield lo, len(chunk), part
 
 
 def finish_table(case: Case, source_id: int, sheet: str, start: TableStart, load: TableLoad,
