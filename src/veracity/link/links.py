@@ -15,7 +15,6 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from veracity import idnumber
@@ -60,10 +59,12 @@ class Link:
                 self.weight, self.name_score, self.rule, self.evidence)
 
 
-@lru_cache(maxsize=262144)  # one entry per distinct pair of names; links repeat them
-def _name(a: str, b: str) -> tuple[float, str]:
-    match = compare(a, b)
-    return match.score, match.explain()
+def name_scores(pairs: Any) -> dict[tuple[str, str], tuple[float, str]]:
+    """The score and explanation of each DISTINCT pair of names of the scored PAIRS (pyarrow), in one
+    pass: links repeat pairs of names (a common name, a person in several sources)."""
+    distinct = set(zip(pairs.column("name_text_l").to_pylist(), pairs.column("name_text_r").to_pylist(),
+                       strict=True))
+    return {(a, b): (m.score, m.explain()) for a, b in distinct if a and b for m in (compare(a, b),)}
 
 
 def _valid18(number: object) -> bool:
@@ -94,12 +95,12 @@ def _judge(pair: Mapping[str, Any], settings: Settings, name_score: float | None
 def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, tuple[Loc, str]],
           settings: Settings) -> Iterator[Link]:
     """Links from the scored PAIRS (pyarrow); WHERE gives each record's locator and role."""
+    scores = name_scores(pairs)
     for pair in pairs.to_pylist():
         left, right = int(pair["unique_id_l"]), int(pair["unique_id_r"])
         if where[right][1] == "leak" and where[left][1] != "leak":
             left, right = right, left
-        names = (str(pair.get("name_text_l") or ""), str(pair.get("name_text_r") or ""))
-        score, explained = _name(*names) if all(names) else (None, "")
+        score, explained = scores.get((pair["name_text_l"], pair["name_text_r"]), (None, ""))
         level, rule = _judge(pair, settings, score)
         if level is None:
             continue

@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -77,14 +78,29 @@ def _cells(raw: str | None, wanted: dict[str, tuple[str, ...]]) -> dict[str, str
     return out
 
 
+FEATURES = ("unique_id", "source_dataset", "role", "name_text", "name_phon", "name_sig", "name_loose", "name_blocks",
+            "name_b1", "name_b2", "id18", "id_form15", "id_sorted", "id_birth", "other_id", "birth_date",
+            "birth_year", "birth_approx", "sex", "county", "township", "village", "locality", "street",
+            "postcode", "state")
+
+
+@lru_cache(maxsize=262144)
+def _name_columns(text: str, forms: tuple[str, ...]) -> tuple[object, ...]:
+    """The name feature columns of a record whose name is TEXT, written in FORMS (once per distinct name)."""
+    name = ft.name_features(text)
+    blocks = sorted({b for f in forms for b in ft.name_features(f).blocks})
+    return text, name.phon, name.sig, name.loose, blocks, blocks[0] if blocks else None, blocks[-1] if blocks else None
+
+
 class _Builder:
-    """Accumulates feature columns; caches places by text."""
+    """Accumulates one tuple of FEATURES per record; caches places by text."""
 
     def __init__(self, settings: Settings, gazetteer: Gazetteer) -> None:
         self.settings, self.gazetteer = settings, gazetteer
-        self.cols: dict[str, list[Any]] = defaultdict(list)
+        self.rows: list[tuple[object, ...]] = []
         self._places: dict[str, Place] = {}
         self.relatives: list[tuple[str, ...]] = []
+        self.year = ft.today_year()
 
     def place(self, text: str) -> Place:
         found = self._places.get(text)
@@ -93,30 +109,24 @@ class _Builder:
         return found
 
     def add(self, row: dict[str, Any], extra: dict[str, str]) -> None:
-        c = self.cols
-        text, forms = best_name(row)
-        name = ft.name_features(text)
-        blocks = sorted({b for f in forms for b in ft.name_features(f).blocks})
         ids = ft.id_features(str(row["id_number"] or ""))
         born = ft.birth(row["birth_date"], extra.get("birth_year"), _int(extra.get("age"), row["age"]),
-                        ft.year_of(extra.get("reference_date"), ft.today_year()))
+                        ft.year_of(extra.get("reference_date"), self.year))
         where = self.place(" ".join(v for v in (row["address"], row["locality"], extra.get("place")) if v))
         relation = str(row["relation"] or "").strip().casefold()
-        for key, value in (
-            ("unique_id", row["record_id"]), ("source_dataset", dataset_of(row["source_file"], row["sheet"])),
-            ("role", row["role"]), ("name_text", text), ("name_phon", name.phon), ("name_sig", name.sig),
-            ("name_loose", name.loose), ("name_blocks", blocks), ("name_b1", blocks[0] if blocks else None),
-            ("name_b2", blocks[-1] if blocks else None), ("id18", ids.id18), ("id_form15", ids.form15),
-            ("id_sorted", ids.sorted_digits), ("id_birth", ids.birth), ("other_id", row["other_id"] or None),
-            ("birth_date", born.date), ("birth_year", born.year), ("birth_approx", born.approximate),
-            ("sex", row["sex"] or self.settings.sex_of_relation.get(relation)),
-            ("county", where.county or (ids.id18[:6] if ids.id18 else None)), ("township", where.township),
-            ("village", where.village), ("locality", _folded(row["locality"])),
-            ("street", _folded(row["street"])), ("postcode", row["postcode"] or None),
-            ("state", _folded(row["state"])),
-        ):
-            c[key].append(value)
+        self.rows.append((
+            row["record_id"], dataset_of(row["source_file"], row["sheet"]), row["role"],
+            *_name_columns(*best_name(row)), ids.id18, ids.form15, ids.sorted_digits, ids.birth,
+            row["other_id"] or None, born.date, born.year, born.approximate,
+            row["sex"] or self.settings.sex_of_relation.get(relation),
+            where.county or (ids.id18[:6] if ids.id18 else None), where.township, where.village,
+            _folded(row["locality"]), _folded(row["street"]), row["postcode"] or None, _folded(row["state"])))
         self.relatives.append(ft.relatives(extra.get("relatives", "")))
+
+    def columns(self) -> dict[str, list[Any]]:
+        """The accumulated rows as one list per feature."""
+        return {key: list(values) for key, values in zip(FEATURES, zip(*self.rows, strict=True), strict=True)} \
+            if self.rows else {key: [] for key in FEATURES}
 
 
 def _int(text: str | None, fallback: object) -> int | None:
@@ -135,18 +145,19 @@ def _rows(case: Case) -> Iterator[dict[str, Any]]:
         yield from (dict(zip(COLUMNS, r, strict=True)) for r in chunk)
 
 
-def _relative_sigs(builder: _Builder, households: dict[int, Placement]) -> list[list[str]]:
+def _relative_sigs(cols: dict[str, list[Any]], relatives: list[tuple[str, ...]],
+                   households: dict[int, Placement]) -> list[list[str]]:
     """Each record's relatives as loose name keys (a relative's name crosses scripts as the person's
     does): the names its cells list, or its household's others."""
-    ids: list[int] = builder.cols["unique_id"]
-    sigs: list[str | None] = builder.cols["name_loose"]
+    ids: list[int] = cols["unique_id"]
+    sigs: list[str | None] = cols["name_loose"]
     members: dict[str, list[int]] = defaultdict(list)
     for k, rid in enumerate(ids):
         if rid in households:
             members[households[rid].household_id].append(k)
     out: list[list[str]] = []
     for k, rid in enumerate(ids):
-        named = {s for n in builder.relatives[k] if (s := ft.name_features(n).loose)}
+        named = {s for n in relatives[k] if (s := ft.name_features(n).loose)}
         if not named and rid in households:
             named = {s for j in members[households[rid].household_id] if j != k and (s := sigs[j])}
         out.append(sorted(named))
@@ -169,14 +180,14 @@ def prepare(case: Case, settings: Settings) -> Prepared:
             people.append(Member(row["record_id"], row["source_file"], row["sheet"], row["household"] or "",
                                  row["address"] or "", best_name(row)[0]))
     households = rebuild(people)
-    builder.cols["relatives"] = _relative_sigs(builder, households)
-    builder.cols["relatives_n"] = [len(r) for r in builder.cols["relatives"]]
-    builder.cols["household_id"] = [households[r].household_id if r in households else None
-                                    for r in builder.cols["unique_id"]]
-    if not builder.cols["unique_id"]:
+    cols = builder.columns()
+    cols["relatives"] = _relative_sigs(cols, builder.relatives, households)
+    cols["relatives_n"] = [len(r) for r in cols["relatives"]]
+    cols["household_id"] = [households[r].household_id if r in households else None for r in cols["unique_id"]]
+    if not cols["unique_id"]:
         return Prepared(None, (), frozenset(), households)
-    table = pa.table(dict(builder.cols))
-    datasets = tuple(sorted(set(builder.cols["source_dataset"])))
+    table = pa.table(cols)
+    datasets = tuple(sorted(set(cols["source_dataset"])))
     return Prepared(table, datasets, _present(table), households)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from itertools import permutations
 
 from veracity.names.latin_fold import after_prefix, different_names
@@ -112,6 +113,7 @@ def key_similarity(a: str, b: str) -> float:
     return similarity(a, b)
 
 
+@lru_cache(maxsize=262144)  # pure; names share parts, so linkage meets each pair of parts many times
 def match_parts(a: NamePart, b: NamePart) -> PartMatch:
     """The best reading of two parts against each other.
 

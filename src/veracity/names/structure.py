@@ -176,6 +176,7 @@ def tokens(name: str) -> list[str]:
     return name.translate(_SEPARATORS).split()
 
 
+@lru_cache(maxsize=262144)  # a pure function of NAME; linkage parses each distinct name many times
 def parse(name: str) -> ParsedName:
     """NAME split into readable parts, titles set aside, or the reason none could be read.
 
