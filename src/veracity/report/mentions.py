@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from itertools import combinations
 
-from veracity.names import SAME_PERSON_THRESHOLD, compare, keys
+from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _GAP = re.compile(r"[ \t\u00a0\u3000·•‧・∙\-]*")
@@ -77,25 +77,31 @@ class Mentions:
             parts_by_key: dict[str, set[str]] = {}
             by_pair: dict[tuple[str, str], list[str]] = {}
             given: set[str] = set()
+            held: set[str] = set()
             for name in self._names:
-                parts = list(dict.fromkeys(p for p in _PARTS.split(name) if p))
+                parts = [p for p in _PARTS.split(name) if p]
                 if len(parts) < 2:
                     continue
                 given.add(parts[0])
-                for part in parts:
-                    for k in _loose_keys(part):
-                        parts_by_key.setdefault(k, set()).add(part)
-                for pair in combinations(sorted(parts), 2):
+                held.update(parts)
+                pairs = [(min(parts), max(parts))] if len(parts) == 2 else combinations(sorted(set(parts)), 2)
+                for pair in pairs:
                     by_pair.setdefault(pair, []).append(name)
+            for part in held:
+                for k in _loose_keys(part):
+                    parts_by_key.setdefault(k, set()).add(part)
             self._index = parts_by_key, by_pair, given
         return self._index
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Mentions per case index, kept for the process
     def _parts(self, word: str) -> frozenset[str]:
-        """The held name parts WORD sounds like."""
+        """The held name parts WORD sounds like (the similarity of their phonetic keys, as compare scores a part)."""
         parts_by_key = self._built()[0]
         candidates = set().union(*(parts_by_key.get(k, set()) for k in _loose_keys(word)))
-        return frozenset(p for p in candidates if compare(word, p).score >= SAME_PERSON_THRESHOLD)
+        own = part_keys(word)
+        return frozenset(p for p in candidates
+                         if max((similarity(a, b) for a in own for b in part_keys(p)), default=0.0)
+                         >= SAME_PERSON_THRESHOLD)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - as above
     def _holder(self, words: tuple[str, ...]) -> tuple[float, str | None]:
