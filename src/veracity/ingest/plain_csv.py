@@ -29,6 +29,7 @@ A file in which a later header starts another table goes through the row-at-a-ti
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -207,11 +208,12 @@ def _skipped_rows(case: Case, delimiter: str, layout: HeaderLayout) -> list[int]
 def _holds_later_table(case: Case, delimiter: str, layout: HeaderLayout) -> bool:
     """Whether a data row starts another table (``header.later_header_rows``, not the header again): such a file
     goes row by row. SQL passes on only the lines of two or more cells none of which starts with an ASCII digit
-    (white space aside): a cell that does is never a label, so no other line can be a header."""
+    (ASCII white space aside; found in the line, split or not): a cell that does is never a label, so no other
+    line can be a header."""
     lines = case.con.execute(
-        f"SELECT cells FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines) WHERE len(cells) > 1 AND "
-        "len(list_filter(cells, lambda c: regexp_matches(c, '^[ \t\n\r\f]*[0-9]'))) = 0 ORDER BY r",
-        {"d": delimiter}).fetchall()
+        f"SELECT {_SPLIT} AS cells FROM plain_lines WHERE NOT regexp_matches(line, $lead) AND contains(line, $d) "
+        "AND NOT regexp_matches(line, $digit) ORDER BY r",  # the first test alone turns away most numbered rows
+        {"d": delimiter, "lead": "^[ \\t\\f]*[0-9]", "digit": f"{re.escape(delimiter)}[ \\t\\f]*[0-9]"}).fetchall()
     rows = [tuple(cells) for cells, in lines]
     return any(not layout.is_header_again(rows[h]) for h in later_header_rows(rows))
 
