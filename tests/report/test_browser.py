@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,23 +11,15 @@ import pytest
 from veracity.case import Case
 from veracity.report.build import write_report
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-SECTIONS = ("provenance", "authenticity", "identities", "claims", "records", "method")
+from ..chromium import launched_chromium
 
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api",
-                                 reason="the playwright Python package is not installed")
+SECTIONS = ("provenance", "authenticity", "identities", "claims", "records", "method")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _load(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:

@@ -4,7 +4,6 @@ served on 127.0.0.1 over the synthetic sample case after check and link; every o
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,14 +17,9 @@ from veracity.link.run import run_link
 from veracity.sample.generate import generate
 from veracity.web.serve import Running, start_in_thread
 
-pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from ..chromium import launched_chromium
 
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +46,8 @@ def server(sample: tuple[Path, dict[str, Any]]) -> Iterator[Running]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
