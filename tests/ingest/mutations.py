@@ -16,8 +16,11 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from .samples import csv_text, docx_bytes, merged_docx, people, register_book, rezip, xlsx_bytes
+from veracity.errors import InputError
+
+from .samples import csv_text, docx_bytes, merged_docx, people, read_all, register_book, rezip, xlsx_bytes
 
 Mutator = Callable[[bytes, random.Random], bytes]
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "big5")
@@ -150,3 +153,16 @@ def mutants(count: int, seed: int = 0, kinds: tuple[str, ...] = ()) -> Iterator[
             if not data:
                 break
         yield Mutant(f"{n}:{label}", rng.choice((suffix, ".csv", ".xlsx")), data)
+
+
+def read_failure(path: Path, label: str) -> str | None:
+    """Read PATH as the pipeline does; None when it is read or refused with one InputError naming the
+    file on one line, else what went wrong, prefixed with LABEL (how the file was made)."""
+    try:
+        read_all(path)
+    except InputError as error:
+        if error.source != path.name or "\n" in str(error):
+            return f"{label}: {error!r}"
+    except Exception as error:  # the point of the fuzz tests: anything else is a bug
+        return f"{label}: {type(error).__name__}: {error}"
+    return None
