@@ -50,9 +50,13 @@ class Format(Enum):
     FTM = "ftm"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula."""
+
+
 def neutralise(value: str) -> str:
     """VALUE made safe for a spreadsheet: a leading formula character gets a quote before it."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return "'" + value if value[:1] in FORMULA_START else value
 
 
 def neutralise_sql(x: str) -> str:
@@ -109,8 +113,8 @@ def _write_parquet(case: Case, table: Table, view: View, path: Path) -> int:
     names = ", ".join(f'"{c}"' for c in table.columns)
     target = str(path).replace("'", "''")
     with _query(case, table, view) as (con, sql):
-        con.execute(f"COPY (SELECT * FROM ({sql}) AS t({names})) TO '{target}' (FORMAT PARQUET)")
-    return int(case.scalar(f"SELECT count(*) FROM ({table.sql})"))
+        written = con.execute(f"COPY (SELECT * FROM ({sql}) AS t({names})) TO '{target}' (FORMAT PARQUET)").fetchone()
+    return int(written[0]) if written else 0
 
 
 def _write_summary(case: Case, out: IO[str]) -> int:

@@ -25,10 +25,10 @@ from functools import lru_cache
 from itertools import combinations
 
 from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
+from veracity.report.spellings import PARTS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _GAP = re.compile(r"[ \t\u00a0\u3000·•‧・∙\-]*")
-_PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
 _DOT = re.compile(r"\s*[·•‧・∙]\s*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06ee-\u06ff]")
@@ -79,7 +79,7 @@ class Mentions:
             given: set[str] = set()
             held: set[str] = set()
             for name in self._names:
-                parts = [p for p in _PARTS.split(name) if p]
+                parts = [p for p in PARTS.split(name) if p]
                 if len(parts) < 2:
                     continue
                 given.add(parts[0])

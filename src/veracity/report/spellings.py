@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from veracity.script import Script, detect
 
-_PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
+PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
+"""What splits a name into its parts."""
 SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
 """What names are compared without: spaces, name separators (·), dots, hyphens, apostrophes."""
 
@@ -100,7 +101,7 @@ def spelt(name: str) -> tuple[str, frozenset[str]]:
     text = unicodedata.normalize("NFKC", name)
     held = SEPARATORS.sub("", text).lower()
     found = {held}
-    parts = [_part(p) for p in _PARTS.split(text) if p]
+    parts = [_part(p) for p in PARTS.split(text) if p]
     for choice in range(max((len(a) for _, a in parts), default=0)):
         found.add("".join(a[choice] if choice < len(a) else (a[0] if a else own) for own, a in parts))
     found.discard("")

@@ -73,9 +73,16 @@ class Running:
         self.thread.join(timeout=10)
 
 
-def _server(case_path: Path, sock: socket.socket, token: str, owner: str | None) -> uvicorn.Server:
+def _server(case_path: Path, token: str, owner: str | None) -> uvicorn.Server:
     app = create_app(case_path, token, owner=owner)
     return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
+
+
+def _ready(case_path: Path, host: str, port: int, token: str | None) -> tuple[str, socket.socket]:
+    """The token (TOKEN, else a random one) and the bound socket, once the case is prepared for serving."""
+    token = token or new_token()
+    _prepare(case_path)
+    return token, _bind(host, port)
 
 
 def _url(sock: socket.socket, token: str) -> str:
@@ -87,10 +94,8 @@ def _url(sock: socket.socket, token: str) -> str:
 def start_in_thread(case_path: Path, host: str = "127.0.0.1", port: int = 0, token: str | None = None,
                     owner: str | None = None) -> Running:
     """Start the UI on HOST:PORT (0 picks a free port) in a background thread; return once it listens."""
-    token = token or new_token()
-    _prepare(case_path)
-    sock = _bind(host, port)
-    server = _server(case_path, sock, token, owner)
+    token, sock = _ready(case_path, host, port, token)
+    server = _server(case_path, token, owner)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     while not server.started and thread.is_alive():
@@ -102,8 +107,6 @@ def serve(case_path: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, to
           owner: str | None = None, echo: Callable[[str], None] = print) -> None:
     """Serve the case at CASE_PATH until interrupted, after printing the address with its token
     (TOKEN, else a random one; OWNER names the token holder in the audit log, the system user by default)."""
-    token = token or new_token()
-    _prepare(case_path)
-    sock = _bind(host, port)
+    token, sock = _ready(case_path, host, port, token)
     echo(f"veracity: review UI for {case_path} (Ctrl-C to stop)\n    {_url(sock, token)}")
-    _server(case_path, sock, token, owner).run(sockets=[sock])
+    _server(case_path, token, owner).run(sockets=[sock])
