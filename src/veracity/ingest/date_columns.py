@@ -7,7 +7,7 @@ are found by their labels alone: two or three neighbouring columns whose
 labels share a stem and end (or begin) with the parts year, month[, day] in
 that order. The stem names the date field (出生日期 -> birth_date, 收押时间 ->
 detained_on); the record's field is read from the parts together
-(``values.date_from_parts``) and every cell stays verbatim.
+(``dates.date_from_parts``) and every cell stays verbatim.
 
 >>> [(g.field, g.columns) for g in find_date_parts(("序号", "出生日期 年", "出生日期 月", "出生日期 日"))]
 [('birth_date', (1, 2, 3))]

@@ -28,9 +28,7 @@ A file in which a later header starts another table goes through the row-at-a-ti
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -43,7 +41,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from veracity.case import Case
-from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS, Kind
 from veracity.ingest.columns import ColumnPlan
 from veracity.ingest.encoding import TextEncoding
@@ -51,6 +48,7 @@ from veracity.ingest.header import HeaderLayout, later_header_rows
 from veracity.ingest.records import (
     TableLoad,
     TableStart,
+    check_time,
     finish_table,
     first_record_id,
     header_labels,
@@ -153,10 +151,7 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
                          {"next": first_record_id(case), "d": plain.delimiter})
         load.records, load.problems = _insert_staged(scratch, plain, start, target)
     progress(f"reading {source_file}", load.records)
-    limits = request.limits
-    if time.monotonic() - started > limits.seconds_per_file:
-        raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
-                         place=f"row {load.data_rows}")
+    check_time(started, request.limits, source_file, f"row {load.data_rows}")
     finish_table(case, source_id, raw.name, start, load, source_file)
     return load
 
@@ -334,8 +329,7 @@ def _convert_group(scratch: _Scratch, group: _Group, values_name: str, problems_
         "col": pa.array([group.column_of(p.field) for _, p in built.problems], pa.int64()),
         "check_id": pa.array([p.check_id for _, p in built.problems], pa.string()),
         "message": pa.array([p.message for _, p in built.problems], pa.string()),
-        "details": pa.array([json.dumps({"column": p.column, "value": p.value}, ensure_ascii=False)
-                             for _, p in built.problems], pa.string()),
+        "details": pa.array([p.details for _, p in built.problems], pa.string()),
     }
     scratch.register(problems_name, pa.table(found))
     return _Converted(list(built.values), sparse, len(kept), len(where))

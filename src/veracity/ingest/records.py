@@ -45,6 +45,7 @@ from veracity.progress import Progress
 
 if TYPE_CHECKING:
     from veracity.ingest.pipeline import AddRequest
+    from veracity.limits import Limits
 
 CHUNK = 50_000  # rows read, classified, converted and inserted at a time
 RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
@@ -207,7 +208,7 @@ class _Writer:
             "row": pa.array([numbers[i] for i, _ in problems], pa.int64()),
             "record_id": pa.array([self.next_id + i for i, _ in problems], pa.int64()),
             "message": [p.message for _, p in problems],
-            "details": [json.dumps({"column": p.column, "value": p.value}, ensure_ascii=False) for _, p in problems],
+            "details": [p.details for _, p in problems],
         })
         case.con.register("veracity_problems", found)
         try:
@@ -305,9 +306,8 @@ def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int
                 load.records += len(rows)
                 load.problems += len(fields.problems)
         progress(f"reading {source_file}", load.records)
-        if len(chunk) >= CHUNK and time.monotonic() - started > limits.seconds_per_file:
-            raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file,
-                             place=f"{start.where} row {load.data_rows}".strip())
+        if len(chunk) >= CHUNK:
+            check_time(started, limits, source_file, f"{start.where} row {load.data_rows}".strip())
     finish_table(case, source_id, sheet, start, load, source_file)
     return load
 
@@ -373,3 +373,9 @@ def _record_table(case: Case, source_id: int, sheet: str, layout: HeaderLayout, 
                      [source_id, sheet, f"{layout.first_row + 1}-{layout.last_row + 1}",
                       json.dumps(columns, ensure_ascii=False), load.data_rows, load.data_rows - load.records])
 
+
+def check_time(started: float, limits: Limits, source_file: str, place: str) -> None:
+    """Refuse SOURCE_FILE at PLACE once its time budget (``seconds_per_file`` since STARTED, a
+    ``time.monotonic()`` reading) is spent."""
+    if time.monotonic() - started > limits.seconds_per_file:
+        raise InputError(f"took longer than {limits.seconds_per_file:.0f} s", source=source_file, place=place)

@@ -134,15 +134,6 @@ def _part_text(parts: tuple[Cell, ...]) -> str:
     return "/".join(cell_text(p) for p in parts).strip("/")
 
 
-def _unless_empty(convert: _Convert) -> _Convert:
-    """CONVERT, with an empty cell (None or "") giving None unconverted: such a cell has no value.
-
-    >>> _unless_empty(parse_sex)(""), _unless_empty(parse_sex)("女")
-    (None, 'F')
-    """
-    return lambda cell: None if cell is None or cell == "" else convert(cell)
-
-
 def _column(rows: Sequence[Row], index: int, narrowest: int) -> list[Cell]:
     """Cell INDEX of each row, None past a row's end (NARROWEST: the shortest row's width).
 
@@ -161,9 +152,9 @@ class RecordBuilder:
     def __init__(self, plan: ColumnPlan) -> None:
         parts = {g.columns[0]: g for g in plan.date_parts}
         self._steps = tuple(
-            _Step(c.index, c.field, _unless_empty(convert), check, c.label)
+            _Step(c.index, c.field, convert, check, c.label)
             if c.index not in parts else
-            _Step(c.index, c.field, _unless_empty(date_iso), DATE_UNPARSED, parts[c.index].label,
+            _Step(c.index, c.field, date_iso, DATE_UNPARSED, parts[c.index].label,
                   parts[c.index].columns)
             for c in plan.columns
             if c.field

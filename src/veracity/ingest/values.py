@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,6 +55,15 @@ class ValueProblem:
     column: str
     value: str
     reason: str
+
+    @property
+    def details(self) -> str:
+        """The finding's details: the column and the cell as written, as JSON.
+
+        >>> ValueProblem("value.sex_unparsed", "sex", "性别", "未知", "not male or female").details
+        '{"column": "性别", "value": "未知"}'
+        """
+        return json.dumps({"column": self.column, "value": self.value}, ensure_ascii=False)
 
     @property
     def message(self) -> str:
