@@ -8,6 +8,7 @@ never enter ``case.duckdb``) and on Spark. Splink and PySpark are imported here,
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,13 @@ class Backend:
         self.engine, self.spark = engine, spark
         self._scratch = Path(tempfile.mkdtemp(prefix="veracity-link-"))
 
+    def __enter__(self) -> Backend:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Remove the scratch directory (Spark's checkpoints and the datasets written for it)."""
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
     def api(self) -> Any:
         if self.engine == "spark":
             from splink.backends.spark import SparkAPI
@@ -126,20 +134,16 @@ def _levels(model: dict[str, Any]) -> dict[str, dict[int, LevelInfo]]:
     return out
 
 
-def train(table: Any, datasets: Sequence[str], present: frozenset[str]) -> dict[str, Any]:
-    """Train the model on TABLE's datasets (on DuckDB, whatever engine scores: the parameters, and so the
-    links, are then the same on both engines) and return it as Splink's settings dictionary."""
+def _trained(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str]) -> Any:
+    """A Splink linker on BACKEND (a DuckDB one) with the model trained on TABLE's datasets."""
     from splink import Linker
 
-    backend = Backend("duckdb")
-    api = backend.api()
-    linker = Linker(backend.register(api, table, datasets), settings(present), log_level=logging.ERROR)
+    linker = Linker(backend.register(backend.api(), table, datasets), settings(present), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
     for rule in training_rules(present):
         linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
-    model: dict[str, Any] = linker.misc.save_model_to_json()
-    return model
+    return linker
 
 
 def for_engine(model: dict[str, Any], present: frozenset[str], engine: str) -> dict[str, Any]:
@@ -163,12 +167,17 @@ def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], prese
     KEEP_ABOVE and every pair sharing an 18-digit number (the deterministic rule needs them)."""
     from splink import Linker
 
-    model = train(table, datasets, present)
-    api = backend.api()
-    linker = Linker(backend.register(api, table, datasets), for_engine(model, present, backend.engine),
-                    log_level=logging.ERROR)
+    # trained on DuckDB whatever engine scores: the parameters, and so the links, are the same on both
+    if backend.engine == "duckdb":
+        linker = _trained(backend, table, datasets, present)
+        model: dict[str, Any] = linker.misc.save_model_to_json()
+    else:
+        with Backend("duckdb") as trainer:
+            model = _trained(trainer, table, datasets, present).misc.save_model_to_json()
+        linker = Linker(backend.register(backend.api(), table, datasets), for_engine(model, present, backend.engine),
+                        log_level=logging.ERROR)
     predicted = linker.inference.predict()
     same_id = " OR id18_l = id18_r" if "id18" in present else ""
     kept = predicted.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {float(keep_above)!r}{same_id}")
-    pairs = kept.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    pairs = kept.as_pyarrow_table()
     return Scored(pairs, _levels(model))

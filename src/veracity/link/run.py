@@ -81,8 +81,8 @@ def score_links(case: Case, engine: str, settings: Settings, progress: Progress 
     if prepared.table is None or len(prepared.datasets) < 2:
         return [], dict(prepared.households)
     progress("link: features", 1, 3)
-    backend = Backend(engine, _spark_session() if engine == "spark" else None)
-    scored = train_and_score(backend, prepared.table, prepared.datasets, prepared.present, settings.keep_above)
+    with Backend(engine, _spark_session() if engine == "spark" else None) as backend:
+        scored = train_and_score(backend, prepared.table, prepared.datasets, prepared.present, settings.keep_above)
     progress("link: features", 2, 3)
     ids = scored.pairs.column("unique_id_l").to_pylist() + scored.pairs.column("unique_id_r").to_pylist()
     links = demote_rivals(list(build(scored.pairs, scored.levels, locators(case, ids), settings)))
