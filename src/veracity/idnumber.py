@@ -112,6 +112,17 @@ def check_character(body: str) -> str:
     return _CHECK_CHARACTERS[total % 11]
 
 
+def check_sum_sql(body: str) -> str:
+    """SQL for the weighted sum of the 17 ASCII digits of the SQL expression BODY (a digit's value is its
+    character code less 48), the same text on DuckDB and Spark; the check character is its value mod 11
+    in ``10X98765432``.
+
+    >>> check_sum_sql("b").startswith("(ascii(substr(b, 1, 1)) - 48) * 7 + (ascii(substr(b, 2, 1)) - 48) * 9")
+    True
+    """
+    return " + ".join(f"(ascii(substr({body}, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(_WEIGHTS))
+
+
 def _text(value: object) -> str | None:
     """VALUE as text: str as is, ASCII bytes decoded, int written out; anything else None."""
     if isinstance(value, str):

@@ -17,10 +17,10 @@ True
 from __future__ import annotations
 
 from veracity.engine.base import Dialect
+from veracity.idnumber import check_sum_sql
 
-# ISO 7064 MOD 11-2: position i (0-based) of the 17-digit body weighs 2**(17-i) mod 11, and the
-# check character is "10X98765432"[sum mod 11]: 11010519491231002 -> sum 222, 222 mod 11 = 2 -> "X".
-WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+# ISO 7064 MOD 11-2 (idnumber.check_sum_sql): the check character is "10X98765432"[sum mod 11]:
+# 11010519491231002 -> sum 222, 222 mod 11 = 2 -> "X".
 CHECK_CHARACTERS = "10X98765432"
 
 EARLIEST_BIRTH = "1880"  # no one living in a register of the 2010s was born before 1880
@@ -40,7 +40,7 @@ def id_parts_sql(d: Dialect) -> str:
     kind = (f"CASE WHEN {d.full_match('id', '[0-9]{17}[0-9X]')} THEN 18 "
             f"WHEN {d.full_match('id', '[0-9]{15}')} THEN 15 ELSE 0 END")
     # body is all digits wherever kind > 0, so a digit's value is its character code less 48
-    weighted = " + ".join(f"(ascii(substr(body, {i + 1}, 1)) - 48) * {w}" for i, w in enumerate(WEIGHTS))
+    weighted = check_sum_sql("body")
     days = ("CASE WHEN m IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN m IN (4, 6, 9, 11) THEN 30 "
             "WHEN (y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0 THEN 29 ELSE 28 END")
     body = ("CASE kind WHEN 18 THEN substr(id, 1, 17) "

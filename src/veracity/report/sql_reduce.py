@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from veracity.idnumber import check_sum_sql
+
 _SPACE = "".join(f"\\x{{{ord(c):x}}}" for c in map(chr, range(0x3001)) if c.isspace())
 TOWNSHIP_ZH = "^.*?(?:街道办事处|街道|乡|镇)"
 """An address up to its township (乡, 镇, 街道), as Python and RE2 both read it."""
@@ -24,7 +26,6 @@ COUNTY_ZH = "^.*(?:县|市|区)"
 TOWNSHIP_WORDS = ("township", "town", "yeza", "yéza", "bazar", "nahiye", "xiang", "zhen", "jiedao",
                   "يېزا", "بازار", "ناھىيە")
 """Words that name a township in a Latin or Arabic-script address."""
-_WEIGHTS = tuple(pow(2, 17 - k, 11) for k in range(17))  # ISO 7064 MOD 11-2, as idnumber.check_character
 _BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 IS_ASCII = "regexp_full_match({x}, '[\\x00-\\x7F]*')"
 """A condition, with ``{x}`` to fill, true when the value is ASCII (so its NFKC form is itself)."""
@@ -55,7 +56,7 @@ def compact_ascii_sql(x: str) -> str:
 
 def id18_sql(x: str) -> str:
     """The 18-character form of an ASCII identity number (``redact.id_key``), NULL when not shaped like one."""
-    digits = " + ".join(f"(ascii(substr(b, {k + 1}, 1)) - 48) * {w}" for k, w in enumerate(_WEIGHTS))
+    digits = check_sum_sql("b")
     raised = bind("left(c, 6) || '19' || substr(c, 7)", "b",
                   f"b || substr('10X98765432', CAST(({digits}) % 11 AS INTEGER) + 1, 1)")
     return bind(compact_ascii_sql(x), "c", f"CASE WHEN regexp_full_match(c, '\\d{{15}}') THEN {raised} "
