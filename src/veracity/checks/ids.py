@@ -156,17 +156,19 @@ def duplicate_sql(d: Dialect) -> str:
     person written twice: that is for linkage to weigh, not a sign the register is forged."""
     person = "NULLIF(lower(trim(coalesce(r.name, r.name_zh, r.name_latin, r.name_arabic, ''))), '')"
     first_row = d.text("r.row_no")
+    # the file, and its sheet or table when it has one: a row number alone is ambiguous in a workbook
+    place = "CASE WHEN coalesce(r.sheet, '') = '' THEN r.source_file ELSE r.source_file || ', ' || r.sheet END"
     return f"""SELECT record_id, {d.concat("'This identity number is on '", d.text('n'),
-        "' rows under different names (the first: '", "first_file", "' row '", "first_row", "'). '",
+        "' rows under different names (the first: '", "first_place", "', row '", "first_row", "'). '",
         d.literal(DUPLICATE_NOTE))} AS message
 FROM (
   SELECT i.record_id, {person} AS who,
          count(*) OVER w AS n, min({person}) OVER w AS lo, max({person}) OVER w AS hi,
-         first_value(r.source_file) OVER wo AS first_file, first_value({first_row}) OVER wo AS first_row
+         first_value({place}) OVER wo AS first_place, first_value({first_row}) OVER wo AS first_row
   FROM chk_ids i JOIN chk_records r ON r.record_id = i.record_id
   WHERE i.kind > 0
   WINDOW w AS (PARTITION BY r.source_file, i.body),
-         wo AS (PARTITION BY r.source_file, i.body ORDER BY r.sheet, r.row_no, r.record_id)
+         wo AS (PARTITION BY r.source_file, i.body ORDER BY r.table_no, r.row_no, r.record_id)
 ) g
 WHERE lo <> hi"""
 

@@ -30,7 +30,7 @@ _FIELDS = ", ".join(f"r.{f}" for f in FIELDS if f not in ("id_number", "sex", "a
 def records_sql() -> str:
     """The case-store query behind ``chk_records``; one parameter, the day of the check (ISO)."""
     roles = ", ".join(f"'{r}'" for r in CHECKED_ROLES)
-    return f"""SELECT r.record_id, r.source_id, r.source_file, r.sheet, r."row" AS row_no,
+    return f"""SELECT r.record_id, r.source_id, r.source_file, r.sheet, r.table_no, r."row" AS row_no,
        coalesce(r.id_number, '') AS id, coalesce(r.sex, '') AS sex, coalesce(r.address, '') AS address,
        coalesce(r.household, '') AS household, {_FIELDS},
        coalesce(s.document_date, l.latest) AS doc_date,

@@ -5,8 +5,8 @@ yet) exports its header and no rows: the real state of the case.
 
 >>> RECORD_COLUMNS[:9]
 ('source_file', 'sheet', 'row', 'role', 'name', 'id_number', 'sex', 'birth_date', 'address')
->>> LINK_COLUMNS[-2:]
-('level', 'status')
+>>> LINK_COLUMNS[5:]
+('level', 'status', 'sheet_a', 'sheet_b')
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from veracity.report.state import CaseState
 _RECORD_HEAD = ("source_file", "sheet", "row", "role", "name", "id_number", "sex", "birth_date", "address")
 RECORD_COLUMNS = _RECORD_HEAD + tuple(f for f in FIELDS if f not in _RECORD_HEAD) + ("label",)
 FINDING_COLUMNS = ("check_id", "severity", "source_file", "sheet", "row", "message", "stage")
-LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status")
+# sheet_a/sheet_b after the contract's columns: row_a alone is ambiguous in a workbook or a document of tables
+LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status",
+                "sheet_a", "sheet_b")
 CLAIM_COLUMNS = ("claim_id", "verdict", "evidence", "speaker", "date", "source", "subject_name", "subject_id",
                  "assertion", "value", "quote", "source_file", "row")
 QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "assertion")
@@ -121,7 +123,7 @@ def tables(state: CaseState) -> dict[str, Table]:
         "records": _records(),
         "findings": Table(FINDING_COLUMNS, 'check_id, severity, source_file, sheet, "row", message, stage',
                           "findings", 'source_file, sheet, "row" NULLS LAST, check_id'),
-        "links": _optional(state, "links", LINK_COLUMNS, "source_file_a, row_a, source_file_b"),
+        "links": _optional(state, "links", LINK_COLUMNS, "source_file_a, sheet_a, row_a, source_file_b"),
         "claims": _claims(state),
         "quotes": _optional(state, "quotes", QUOTE_COLUMNS, "source_file, paragraph"),
     }

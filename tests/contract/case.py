@@ -1,0 +1,104 @@
+"""A contract case on disk: files added through the CLI, exports read back, and the checks every case shares.
+
+Each test module builds one case (module-scoped fixture), adds its files with ``veracity add`` and runs the
+stages once; tests then read exports and compare them with the truth the file builders returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cli import Ran, export, veracity
+from .files import Expected
+from .people import Person
+
+CORE = ("source_file", "sheet", "row", "role", "name", "id_number", "sex", "birth_date")
+RECORD_HEAD = ["source_file", "sheet", "row", "role", "name", "id_number", "sex", "birth_date", "address"]
+FINDING_HEAD = ["check_id", "severity", "source_file", "sheet", "row", "message"]
+LINK_HEAD = ["source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status"]
+CLAIM_HEAD = ["claim_id", "verdict", "evidence"]
+FORMATS = ("csv", "json", "parquet")
+EVIDENCE_ITEM = re.compile(r"(?P<file>[^:;]+)(?::(?P<sheet>[^:;]+))?:(?P<row>\d+)")
+
+
+@dataclass
+class ContractCase:
+    """A case directory built in FOLDER and the records its files must export."""
+
+    folder: Path
+    truth: list[Expected] = field(default_factory=list)
+    ran: dict[str, Ran] = field(default_factory=dict)
+    _exports: dict[tuple[str, str, bool], list[dict[str, str]]] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / "case"
+
+    def init(self) -> None:
+        veracity("init", self.path).ok()
+
+    def add(self, files: Sequence[Path], role: str, *options: str) -> Ran:
+        ran = veracity("add", self.path, *files, "--role", role, *options)
+        self.ran[f"add {files[0].name}"] = ran
+        return ran.ok()
+
+    def stage(self, command: str) -> Ran:
+        """Run a stage once; its result is kept (a failing stage is asserted by its own test)."""
+        self.ran[command] = veracity(command, self.path)
+        return self.ran[command]
+
+    def export(self, what: str, fmt: str = "csv", *, redact: bool = False) -> list[dict[str, str]]:
+        key = (what, fmt, redact)
+        if key not in self._exports:
+            out = self.folder / f"{what}{'-redacted' if redact else ''}.{fmt}"
+            self._exports[key] = export(self.path, what, fmt, out, redact=redact)
+        return self._exports[key]
+
+    def summary(self) -> dict[str, object]:
+        out = self.folder / "summary.json"
+        veracity("export", self.path, "--what", "summary", "--format", "json", "-o", out).ok()
+        loaded: dict[str, object] = json.loads(out.read_text("utf-8"))
+        return loaded
+
+    def exported_file(self, what: str, fmt: str, *, redact: bool = False) -> Path:
+        self.export(what, fmt, redact=redact)
+        return self.folder / f"{what}{'-redacted' if redact else ''}.{fmt}"
+
+    def record_at(self, item: str) -> dict[str, str]:
+        """The exported record an evidence item names (`file:row` or `file:sheet:row`)."""
+        m = EVIDENCE_ITEM.fullmatch(item)
+        assert m, f"evidence item {item!r} is neither source_file:row nor source_file:sheet:row"
+        found = [r for r in self.export("records") if (r["source_file"], r["sheet"] or None, r["row"])
+                 == (m["file"], m["sheet"], m["row"])]
+        assert len(found) == 1, f"evidence item {item!r} names {len(found)} records"
+        return found[0]
+
+    def fingerprint(self) -> tuple[str, str, tuple[str, ...]]:
+        """What must not change when a command refuses its input: the audit log, the records, the evidence."""
+        log = hashlib.sha256((self.path / "audit.log").read_bytes()).hexdigest()
+        records = hashlib.sha256(repr(export(self.path, "records", "csv", self.folder / "fp.csv")).encode())
+        return log, records.hexdigest(), tuple(sorted(p.name for p in (self.path / "evidence").rglob("*")))
+
+
+def cut(rows: Iterable[dict[str, str]], keys: Sequence[str] = CORE) -> list[dict[str, str]]:
+    return [{k: r.get(k, "") for k in keys} for r in rows]
+
+
+def spellings(people: Iterable[Person]) -> set[str]:
+    """Every full name a case holds of PEOPLE, in every script."""
+    return {form for p in people for form in (p.zh, p.latin, p.arabic)}
+
+
+def numbers(people: Iterable[Person], extra: Iterable[str] = ()) -> set[str]:
+    """Every identity number a case holds of PEOPLE (both forms) and EXTRA ones."""
+    return {n for p in people for n in (p.id18, p.id15)} | set(extra)
+
+
+def row_findings(findings: Iterable[dict[str, str]]) -> set[tuple[str, str, str, str]]:
+    """(check_id, source_file, sheet, row) of each row-level finding."""
+    return {(f["check_id"], f["source_file"], f["sheet"], f["row"]) for f in findings if f["row"]}
