@@ -12,6 +12,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import pyarrow as pa
+
 from veracity.case import Case
 from veracity.engine import ENGINES
 from veracity.errors import UsageError
@@ -72,14 +74,14 @@ def _spark_session() -> object:
 
 
 def score_links(case: Case, engine: str, settings: Settings, progress: Progress = silent) -> tuple[
-        list[Link], dict[int, object]]:
+        list[Link], pa.Table]:
     """The model's links on CASE (no decisions applied) and the rebuilt households."""
     if engine not in ENGINES:
         raise UsageError(f"--engine {engine}: unknown engine (choose from {', '.join(ENGINES)})")
     progress("link: features", 0, 3)
     prepared = prepare(case, settings)
     if prepared.table is None or len(prepared.datasets) < 2:
-        return [], dict(prepared.households)
+        return [], prepared.households
     progress("link: features", 1, 3)
     with Backend(engine, _spark_session() if engine == "spark" else None) as backend:
         scored = train_and_score(backend, prepared.table, prepared.datasets, prepared.present, settings.keep_above)
@@ -87,7 +89,7 @@ def score_links(case: Case, engine: str, settings: Settings, progress: Progress 
     ids = scored.pairs.column("unique_id_l").to_pylist() + scored.pairs.column("unique_id_r").to_pylist()
     links = demote_rivals(list(build(scored.pairs, scored.levels, locators(case, ids), settings)))
     progress("link: features", 3, 3)
-    return links, dict(prepared.households)
+    return links, prepared.households
 
 
 def run_link(case: Case, engine: str = "duckdb", progress: Progress | None = None) -> LinkSummary:
@@ -98,7 +100,7 @@ def run_link(case: Case, engine: str = "duckdb", progress: Progress | None = Non
     with case.change("link", {"engine": engine}) as change:
         kept = apply_decisions(case, links)
         write_links(case, kept)
-        write_households(case, households)  # type: ignore[arg-type]
+        write_households(case, households)
         clusters = recompute_persons(case)
         by_level: dict[str, int] = {}
         for lk in kept:

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 import pyarrow as pa
 
 from veracity.case import Case
-from veracity.link.households import Placement
 from veracity.link.links import Link, Loc, link_id
 from veracity.link.persons import Clusters, Edge, cluster, relatives_named
 
@@ -61,13 +60,11 @@ def write_links(case: Case, links: Sequence[Link]) -> None:
         case.con.unregister("links_tmp")
 
 
-def write_households(case: Case, placements: dict[int, Placement]) -> None:
-    """Replace the households table."""
+def write_households(case: Case, placements: pa.Table) -> None:
+    """Replace the households table with PLACEMENTS (record_id, household_id, method)."""
     case.con.execute("DELETE FROM households")
-    if placements:
-        table = pa.table({"household_id": [p.household_id for p in placements.values()],
-                          "record_id": list(placements), "method": [p.method.value for p in placements.values()]})
-        case.con.register("hh_tmp", table)
+    if placements.num_rows:
+        case.con.register("hh_tmp", placements)
         try:
             case.con.execute("INSERT INTO households SELECT household_id, record_id, method FROM hh_tmp")
         finally:
