@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from veracity.case import Case
 from veracity.link import features as ft
+from veracity.link.crowding import crowd
 from veracity.link.distinct import per_distinct
 from veracity.link.households import Member, Method, rebuild
 from veracity.link.levels import Settings
@@ -215,7 +216,9 @@ def prepare(case: Case, settings: Settings) -> Prepared:
         "relatives_n", pc.cast(pc.list_value_length(relatives), _INT)).append_column(
         "household_id", household_id["household_id"])
     datasets = tuple(sorted(pc.unique(table["source_dataset"]).to_pylist()))
-    return Prepared(table, datasets, _present(table), households)
+    present = _present(table)
+    table = table.append_column("crowd", crowd(table, present))
+    return Prepared(table, datasets, present | _present(table.select(["source_dataset", "crowd"])), households)
 
 
 def _present(table: Any) -> frozenset[str]:

@@ -137,19 +137,22 @@ def blocking_rules(present: frozenset[str]) -> tuple[str, ...]:
 
     >>> blocking_rules(frozenset({"name_sig", "birth_year"}))[1]
     'l.name_loose = r.name_loose AND l.birth_year = r.birth_year + 1'
+    >>> blocking_rules(frozenset({"name_sig", "birth_year", "crowd"}))[0]
+    'l.name_loose = r.name_loose AND l.birth_year = r.birth_year AND l.crowd = r.crowd'
     """
     rules: list[str] = []
     if "id18" in present:
         rules += ["l.id18 = r.id18", "l.id_birth = r.id_birth AND l.name_b1 = r.name_b1",
                   "l.id_birth = r.id_birth AND l.name_b2 = r.name_b2"]
     if "name_sig" in present and "birth_year" in present:
-        rules += [f"l.name_loose = r.name_loose AND l.birth_year = r.birth_year{d}" for d in ("", " + 1", " - 1")]
-    if "name_sig" in present and "birth_year" in present:  # one name part misread or changed: the other part,
-        # the birth year and the finest place both sides give (a county alone holds a whole leak: pairs would grow
-        # with the square of the case), or both parts' first keys
-        rules.append("l.name_b1 = r.name_b1 AND l.name_b2 = r.name_b2 AND l.birth_year = r.birth_year")
+        crowd = " AND l.crowd = r.crowd" if "crowd" in present else ""  # a crowded case: same place too (crowding)
+        rules += [f"l.name_loose = r.name_loose AND l.birth_year = r.birth_year{d}{crowd}"
+                  for d in ("", " + 1", " - 1")]
+        # one name part misread or changed: the other part, the birth year and the finest place both sides give (a
+        # county alone holds a whole leak: pairs would grow with the square of the case), or both parts' first keys
+        rules.append(f"l.name_b1 = r.name_b1 AND l.name_b2 = r.name_b2 AND l.birth_year = r.birth_year{crowd}")
         where = next((w for w in ("village", "township", "county", "postcode", "locality") if w in present), None)
-        rules += [f"l.{b} = r.{b} AND l.birth_year = r.birth_year AND l.{where} = r.{where}"
+        rules += [f"l.{b} = r.{b} AND l.birth_year = r.birth_year AND l.{where} = r.{where}{crowd}"
                   for b in ("name_b1", "name_b2") if where]
     rules += [f"l.{c} = r.{c}" for c in ("other_id",) if c in present]
     if "birth_year" in present:  # a name part read two ways moves name_b1: a full birth date and a place suffice
