@@ -20,6 +20,9 @@ from veracity.link.spec import blocking_rules as spec_blocking_rules
 
 SEED = 2020  # random sampling for u is seeded: a re-run gives the same model
 U_MAX_PAIRS = 3e5  # pairs sampled to estimate u (non-match) probabilities
+U_CHUNKS = 1  # the sample in one statement per comparison: Splink's default (a probe of 1% of the pairs, then 10
+# chunks when a level is seen fewer than 100 times, as rare levels always are) ran 57 statements on FEBRL4, 2.0 s of
+# fixed per-statement cost against 1.5 s; every comparison's u now comes from all the sampled pairs
 PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
 EM_MAX_ITERATIONS = 8  # EM stops here at the latest: a level no true pair shows (two id digits transposed
 # among pairs of one birth year and county) otherwise decays towards m = 0 (about 1e-30 per iteration at 10x, so
@@ -140,7 +143,7 @@ def _trained(backend: Backend, table: Any, datasets: Sequence[str], present: fro
 
     linker = Linker(backend.register(backend.api(), table, datasets), settings(present), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
-    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED, num_chunks=U_CHUNKS)
     for rule in training_rules(present):
         linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
     return linker

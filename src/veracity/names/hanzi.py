@@ -53,12 +53,12 @@ def _sequences() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _by_pinyin() -> dict[str, str]:
-    """Pinyin syllable -> reading of the table characters pronounced so (a weak reading wins)."""
-    from pypinyin import Style, lazy_pinyin
-
+    """Pinyin syllable -> reading of the table characters pronounced so (a weak reading wins); each
+    character's pinyin is pypinyin's, kept in hanzi_pinyin.tsv (pypinyin takes half a second to load)."""
+    pinyin_of = {row[0]: row[1] for row in read_tsv("hanzi_pinyin.tsv")}
     found: dict[str, str] = {}
     for char, reading in _chars().items():
-        syllable = lazy_pinyin(char, style=Style.NORMAL)[0]
+        syllable = pinyin_of[char]
         if syllable not in found or "(" in reading:
             found[syllable] = reading
     return found

@@ -128,6 +128,10 @@ def sub_cost(a: str, b: str, chinese: bool = False) -> float:
     return table.get((a, b), table.get((a.lower(), b.lower()), 1.0))
 
 
+_indel_cached = lru_cache(maxsize=65536)(indel_cost)  # distance() asks for each cell of its table: cached per letter
+_sub_cached = lru_cache(maxsize=65536)(sub_cost)
+
+
 @lru_cache(maxsize=65536)  # compare() weighs each part of every pairing it tries
 def weight(key: str) -> float:
     """The total cost of dropping every letter of KEY: its length as the distance sees it.
@@ -148,16 +152,20 @@ def distance(a: str, b: str) -> float:
     True
     """
     chinese = is_chinese_reading(a) or is_chinese_reading(b)
-    ins_b = [indel_cost(cb, chinese) for cb in b]
+    ins_b = [_indel_cached(cb, chinese) for cb in b]
     prev = [0.0]
     for cost in ins_b:
         prev.append(prev[-1] + cost)
     for ca in a:
-        del_a = indel_cost(ca, chinese)
-        row = [prev[0] + del_a]
-        for j, cb in enumerate(b, start=1):
-            sub = prev[j - 1] + sub_cost(ca, cb, chinese)
-            row.append(min(prev[j] + del_a, row[j - 1] + ins_b[j - 1], sub))
+        del_a = _indel_cached(ca, chinese)
+        left = prev[0] + del_a
+        row = [left]
+        for j, cb in enumerate(b, start=1):  # min(up, left + insert, diagonal + substitute), written out: hot loop
+            up, across = prev[j] + del_a, left + ins_b[j - 1]
+            diagonal = prev[j - 1] + _sub_cached(ca, cb, chinese)
+            left = up if up <= across else across
+            left = diagonal if diagonal < left else left
+            row.append(left)
         prev = row
     return round(prev[-1], 6)
 
