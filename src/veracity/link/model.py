@@ -30,6 +30,9 @@ EM_MAX_ITERATIONS = 8  # EM stops here at the latest: a level no true pair shows
 EM_CONVERGENCE = 1e-3  # largest change of any m probability at which EM has converged
 EM_MAX_PAIRS = 2.5e5  # pairs an EM session trains on at most (Splink samples records of both sides by a hash):
 # a training rule such as same birth year and county yields pairs that grow with the square of the case
+DUCKDB_THREADS = 2  # the machines this runs on have 2 cores
+DUCKDB_MEMORY = "4GB"  # Splink's connection spills to the scratch directory beyond this: a million records a side
+# link within 8 GB with the features and the scored pairs in Python
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,8 @@ class Backend:
         import duckdb
         from splink.backends.duckdb import DuckDBAPI
 
-        con = duckdb.connect()
+        con = duckdb.connect(config={"threads": DUCKDB_THREADS, "memory_limit": DUCKDB_MEMORY,
+                                     "temp_directory": str(self._scratch / "duckdb")})
         con.execute("SET enable_progress_bar = false")
         return DuckDBAPI(con)
 
