@@ -272,7 +272,7 @@ def _by_name(index: RecordIndex, subject: Subject, on: dt.date | None, presuppos
 
 
 def _side(c: Candidate) -> str:
-    return "leak" if any(r.role == "leak" for r in c.records) else "other"
+    return "leak" if _fitting(None, c.records) else "other"
 
 
 def _strongest(cands: list[Candidate], presupposed: Presupposition | None) -> tuple[list[Candidate], int]:

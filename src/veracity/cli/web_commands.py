@@ -10,16 +10,17 @@ import typer
 
 from veracity.cli.common import CaseArg, app, guard, say
 from veracity.errors import UsageError
+from veracity.web import DEFAULT_PORT
 
 user_app = typer.Typer(help="Accounts for the review UI (viewer, reviewer, admin).", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
 
-@app.command(epilog="Example: veracity serve karakax-case --port 8765\n\n"
+@app.command(epilog=f"Example: veracity serve karakax-case --port {DEFAULT_PORT}\n\n"
                     "Example: VERACITY_TOKEN=s3cret veracity serve karakax-case")
 def serve(
     case: CaseArg,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8765,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = DEFAULT_PORT,
     token: Annotated[str | None, typer.Option(
         "--token", envvar="VERACITY_TOKEN", help="Access token (default: a new random one, printed).")] = None,
     host: Annotated[str, typer.Option(help="Loopback address to bind (only 127.0.0.1 / ::1 are allowed).")]

@@ -301,7 +301,7 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
     for x in xs:
         clean[ys[0] : ys[-1] + 1, max(0, x - ERASE) : x + ERASE + 1] = 255
     left, top = xs[0], ys[0]
-    words = _column_words(clean[top : ys[-1] + 1], [x - left for x in xs], left, guard, place, deadline)
+    words = _column_words(clean[top : ys[-1] + 1, left : xs[-1] + 1], [x - left for x in xs], guard, place, deadline)
     fragment = _cells(words, [y - top for y in ys], [x - left for x in xs])
     text = "\n".join(" ".join(str(c) for c in row if c) for row in fragment.rows)
     confidence = _mean(words)
@@ -309,16 +309,17 @@ def ocr_image(image: Image.Image, page: int, guard: FileGuard) -> OcrRead:
                                                                      fragment.confidences, True, True),), turned)
 
 
-def _column_words(band: NDArray[np.uint8], xs: list[int], left: int, guard: FileGuard, place: str,
-                  deadline: float) -> list[Word]:
-    """Each column of the table band read on its own (``--psm 6``), its words placed back in table coordinates.
+def _column_words(band: NDArray[np.uint8], xs: list[int], guard: FileGuard, place: str, deadline: float
+                  ) -> list[Word]:
+    """Each column of the table BAND (cropped to the grid; XS its column lines) read on its own (``--psm 6``), its
+    words placed back in table coordinates.
 
     Read as a whole, the table's lines run across columns, and Tesseract let one cell's reading colour its
     neighbour's (a 上 before 古丽米热 next to a three-digit serial); a column alone is a list of short lines.
     """
     words: list[Word] = []
     for a, b in zip(xs, xs[1:], strict=False):
-        strip = band[:, left + a : left + b]
+        strip = band[:, a:b]
         if (strip < 128).any():
             words += [Word(w.text, w.confidence, w.left + a, w.top, w.width, w.height, w.line)
                       for w in _tesseract(Image.fromarray(strip), TABLE_LANGUAGES, guard, place, deadline)]

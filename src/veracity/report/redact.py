@@ -161,6 +161,25 @@ class Pseudonyms:
         return "H-" + self._digest("household:" + compress(value))
 
 
+def key_of(id18: str | None, held: str) -> str:
+    """The person key of a row with the 18-character id number ID18 (None or empty when it has none) and the
+    compressed name HELD: the one format of every person key.
+
+    >>> key_of("653222198503121234", "x"), key_of(None, "买买提吐尔逊")
+    ('id:653222198503121234', 'name:买买提吐尔逊')
+    """
+    return f"id:{id18}" if id18 else f"name:{held}"
+
+
+def key_sql(id18: str, held: str) -> str:
+    """:func:`key_of` in SQL, of the SQL expressions ID18 and HELD (a NULL name is the empty one).
+
+    >>> key_sql("n", "c")
+    "CASE WHEN coalesce(n, '') <> '' THEN 'id:' || n ELSE 'name:' || coalesce(c, '') END"
+    """
+    return f"CASE WHEN coalesce({id18}, '') <> '' THEN 'id:' || {id18} ELSE 'name:' || coalesce({held}, '') END"
+
+
 def person_key(id_number: str | None, name: str | None) -> str:
     """Whom a row is about: the 18-character id when there is one, else the compressed name.
 
@@ -169,8 +188,7 @@ def person_key(id_number: str | None, name: str | None) -> str:
     >>> person_key("", "买买提·吐尔逊")
     'name:买买提吐尔逊'
     """
-    number = id_key(id_number or "")
-    return f"id:{number}" if number else f"name:{compress(name or '')}"
+    return key_of(id_key(id_number or ""), compress(name or ""))
 
 
 def _min_length(term: str) -> int:
@@ -189,7 +207,7 @@ class NameIndex:
         self.terms = {t: k for t, k in terms.items() if len(t) >= _min_length(t)}
         self.compressed = dict(compressed or {})
         self.lengths = sorted({len(t) for t in self.terms}, reverse=True)
-        self.mentions = Mentions({name: terms.get(held, f"name:{held}") for name, held in self.compressed.items()})
+        self.mentions = Mentions({name: terms.get(held, key_of(None, held)) for name, held in self.compressed.items()})
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> NameIndex:
@@ -204,7 +222,7 @@ class NameIndex:
         for name, number in pairs:
             held, found = spelt(name)
             compressed[name] = held
-            key = f"id:{number}" if number else f"name:{held}"
+            key = key_of(number, held)
             for spelling in found:
                 if terms.setdefault(spelling, key) > key:
                     terms[spelling] = key

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-from veracity.report.redact import Redactor, id_key, reduce_id
+from veracity.report.redact import Redactor, id_key, key_sql, reduce_id
 from veracity.report.sql_reduce import (
     IS_ASCII,
     bind,
@@ -136,9 +136,8 @@ def _person(query: _Query, table: Table, column: str, odd_ids: str) -> str:
                                      "key": pa.array([index.terms.get(f) for f in forms], pa.string())})
     held, odd = query.join(names, name), query.join(odd_ids, number)
     id18 = f"CASE WHEN {_ascii(number)} THEN {id18_sql(number)} ELSE {odd}.id18 END"
-    by_name = f"'name:' || coalesce({held}.comp, '')"
-    key = bind(id18, "n", f"CASE WHEN coalesce({number}, '') = '' THEN coalesce({held}.key, {by_name}) "
-               f"WHEN n IS NOT NULL THEN 'id:' || n ELSE {by_name} END")
+    key = bind(id18, "n", f"CASE WHEN coalesce({number}, '') = '' THEN coalesce({held}.key, "
+               f"{key_sql('NULL', f'{held}.comp')}) ELSE {key_sql('n', f'{held}.comp')} END")
     digest = digest_sql("'person:' || " + key)
     return f"CASE WHEN coalesce({number}, '') = '' AND coalesce({name}, '') = '' THEN '' ELSE 'P-' || {digest} END"
 

@@ -5,3 +5,6 @@ setting is read at import); ``serve.serve`` runs it. Routes parse input, call
 one library function (``browse``, ``nameindex``, ``review``, ``accounts``) and
 render a Jinja2 template with autoescape on: every leaked value is hostile text.
 """
+
+DEFAULT_PORT = 8765
+"""The port ``veracity serve`` listens on unless told (kept here, where importing it starts no server code)."""

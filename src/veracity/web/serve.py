@@ -17,11 +17,9 @@ import uvicorn
 
 from veracity.case import open_case
 from veracity.errors import UsageError
-from veracity.web import nameindex
+from veracity.web import DEFAULT_PORT, nameindex
 from veracity.web.app import create_app
 from veracity.web.security import new_token
-
-DEFAULT_PORT = 8765
 
 
 def _loopback(host: str) -> bool:
