@@ -42,6 +42,7 @@ SQL = f"""
                                 {_NONEMPTY}) AS forms
           FROM records WHERE role IN ('leak', 'reference'))
     ORDER BY record_id"""
+PLAIN_ID = "^[0-9]{17}[0-9Xx]$"  # an 18-digit number as features.id_features keeps it (upper-case X)
 CELL_ROLES = ("birth_year", "age", "reference_date", "place", "relatives")  # the roles link.yaml gives headers
 
 
@@ -111,6 +112,19 @@ def _name_columns(forms_text: str) -> tuple[object, ...]:
 def _id_columns(value: str | None) -> tuple[object, ...]:
     ids = ft.id_features(value or "")
     return ids.id18, ids.form15, ids.sorted_digits, ids.birth
+
+
+def _ids(numbers: Any) -> list[Any]:
+    """id18, form15, sorted digits and birth digits of each of NUMBERS: in SQL for a plain 18-character
+    number (most of a register), through ``features.id_features`` once per distinct value for the rest."""
+    plain = pc.fill_null(pc.match_substring_regex(numbers, PLAIN_ID), False)
+    rest = per_distinct(_id_columns, [pc.if_else(plain, pa.scalar(None, _TEXT), numbers)], [_TEXT, _FLAG, _TEXT, _TEXT])
+    with duckdb.connect() as con:
+        con.register("numbers", pa.table({"v": numbers}))
+        fast = con.sql("SELECT upper(v) AS id18, array_to_string(list_sort(string_split(upper(v), '')), '') AS sorted, "
+                       "v[7:14] AS birth FROM numbers").to_arrow_table()
+    return [pc.if_else(plain, fast["id18"], rest[0]), rest[1], pc.if_else(plain, fast["sorted"], rest[2]),
+            pc.if_else(plain, fast["birth"], rest[3])]
 
 
 def _birth_columns(born: ft.Birth) -> tuple[object, ...]:
@@ -187,7 +201,7 @@ def prepare(case: Case, settings: Settings) -> Prepared:
         lambda raw: tuple(_cells(raw, settings.cells).get(r) for r in CELL_ROLES), [records["cells"]],
         [_TEXT] * len(CELL_ROLES)), strict=True))
     names = per_distinct(_name_columns, [records["name_forms"]], [_TEXT, _TEXT, _TEXT, _TEXT, _TEXTS, _TEXT, _TEXT])
-    ids = per_distinct(_id_columns, [records["id_number"]], [_TEXT, _FLAG, _TEXT, _TEXT])
+    ids = _ids(records["id_number"])
     born = per_distinct(lambda date, year_cell, age_cell, age, on: _birth_columns(
         ft.birth(date, year_cell, _int(age_cell, age), ft.year_of(on, year))),
         [records["birth_date"], extra["birth_year"], extra["age"], records["age"], extra["reference_date"]],
