@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import Enum
+from functools import lru_cache
 
 
 class Script(Enum):
@@ -30,6 +31,7 @@ class Script(Enum):
 _PREFIX = {"CJK": Script.HAN, "ARABIC": Script.ARABIC, "LATIN": Script.LATIN, "CYRILLIC": Script.CYRILLIC}
 
 
+@lru_cache(maxsize=4096)  # per character: names repeat their letters
 def _letter_script(ch: str) -> Script | None:
     if not ch.isalpha():
         return None

@@ -110,6 +110,7 @@ def _compound_prefixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold_sounds(k) for k, _vs in name_parts().prefixes))
 
 
+@lru_cache(maxsize=65536)  # compare() asks for both keys of every pairing of parts it tries
 def after_prefix(key: str) -> str | None:
     """What follows a compound prefix (Abdu-) in KEY, in any script's key; None without one.
     Chinese keys are read case-blind and past weak vowels (阿布都 AbdU, pinyin Ab.dU).

@@ -78,6 +78,12 @@ def _titles_and_suffixes() -> tuple[frozenset[str], tuple[str, ...]]:
     return titles, suffixes
 
 
+@lru_cache(maxsize=1)
+def _attached_titles() -> tuple[str, ...]:
+    """The titles that can be attached to a part (four letters or more), for one str.endswith test."""
+    return tuple(t for t in _titles_and_suffixes()[0] if len(t) >= 4)
+
+
 def _cut_suffix(key: str) -> str:
     """KEY without a Russian-style patronymic or surname ending (abasop -> abas)."""
     bare = key.rstrip(".")
@@ -123,6 +129,8 @@ def _strip_title(part: NamePart) -> NamePart | None:
     titles = _titles_and_suffixes()[0]
     if part.key in titles:
         return None
+    if not part.key.endswith(_attached_titles()):
+        return part
     for title in titles:
         if len(title) >= 4 and part.key.endswith(title) and len(part.key) - len(title) >= 3:
             return NamePart(part.text, part.script, (part.key[: -len(title)],), part.syllables)
