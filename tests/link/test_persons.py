@@ -6,9 +6,13 @@ import json
 from collections import Counter, defaultdict
 from typing import Any
 
+import duckdb
+import pytest
+
 from tests.link.conftest import Linked
 from veracity.case import Case
 from veracity.link.persons import Edge, cluster
+from veracity.link.store import RELATIVES_AGREEMENT
 
 
 def test_households_rebuilt_as_the_truth_has_them(linked: Linked, linked_case: Case) -> None:
@@ -128,3 +132,16 @@ def test_a_person_two_relatives_testified_about_has_one_source_on_the_sample(lin
                                 'WHERE r.source_file = ? AND r.sheet = ? AND r."row" = ?',
                                 [r["source_file"], r["sheet"], r["row"]]) for r in leak_rows]
     assert leak_rows and set(found) <= {0, 1} and 1 in found, found
+
+
+@pytest.mark.parametrize(("evidence", "agreement"), [
+    ('{"fields": [{"comparison": "name", "agreement": "same name"}, '
+     '{"comparison": "relatives", "agreement": "one relative agrees", "bayes_factor": 3.1}], "rule": "model"}',
+     "one relative agrees"),
+    ('{"fields": [{"comparison": "name", "agreement": "same name", "bayes_factor": null}], "rule": "model"}', None),
+    ('{"fields": [], "name": "", "rule": "reviewer"}', None),
+])
+def test_relatives_agreement_is_read_from_the_evidence(evidence: str, agreement: str | None) -> None:
+    with duckdb.connect() as con:
+        assert con.execute(f"SELECT {RELATIVES_AGREEMENT} FROM (SELECT ? AS evidence)", [evidence]).fetchone() == (
+            agreement,)

@@ -21,13 +21,11 @@ record that names no relatives (a register row) confirms persons but corroborate
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from veracity.link.components import Components
-from veracity.link.spec import relatives_named_by_label
 
 UNCONFIRMED = "unconfirmed"  # a leak record no kept link reaches
 _RANK = {"confirmed": 3, "probable": 2, "possible": 1, UNCONFIRMED: 0}
@@ -105,22 +103,6 @@ def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, s
         members[comp.find(r)].append(r)
     return [Person(k, rs[0], best[root], len(sources[root]), tuple(rs), households.get(rs[0]))
             for k, (root, rs) in enumerate(sorted(members.items(), key=lambda kv: kv[1][0]), 1)]
-
-
-def relatives_named(evidence: str) -> int | None:
-    """How many of the leak household's other members a link's reference record names (at least),
-    from the link's EVIDENCE; None when the record names no relatives (no relatives comparison).
-
-    >>> relatives_named('{"fields": [{"comparison": "relatives", "agreement": "one relative agrees"}]}')
-    1
-    >>> relatives_named('{"fields": [{"comparison": "name", "agreement": "same name"}]}') is None
-    True
-    """
-    named = relatives_named_by_label()
-    for field in json.loads(evidence or "{}").get("fields", []):
-        if field.get("comparison") == "relatives":
-            return named.get(str(field.get("agreement")), 0)
-    return None
 
 
 def _families(persons: Sequence[Person], edges: Sequence[Edge], households: dict[int, str]) -> list[Family]:

@@ -9,11 +9,18 @@ import pyarrow as pa
 
 from veracity.case import Case
 from veracity.link.links import Link, Loc, link_id
-from veracity.link.persons import Clusters, Edge, cluster, relatives_named
+from veracity.link.persons import Clusters, Edge, cluster
+from veracity.link.spec import relatives_named_by_label
 
 LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status",
                 "link_id", "sheet_a", "sheet_b", "record_id_a", "record_id_b", "match_weight", "name_score",
                 "rule", "evidence")
+
+# the agreement of a link's relatives comparison, read from its evidence; NULL when the link has none (its reference
+# record names no relatives): Edge.relatives_named is the count of relatives that agreement says agree
+RELATIVES_AGREEMENT = ("list_filter(from_json(json_extract(evidence, '$.fields'), "
+                       "'[{\"comparison\": \"VARCHAR\", \"agreement\": \"VARCHAR\"}]'), "
+                       "lambda f: f.comparison = 'relatives')[1].agreement")
 
 
 def locators(case: Case, record_ids: Iterable[int]) -> dict[int, tuple[Loc, str]]:
@@ -85,9 +92,11 @@ def recompute_persons(case: Case) -> Clusters:
     """Rebuild persons, person_records and families from the links and households tables."""
     leak = [int(r) for (r,) in case.con.execute(
         "SELECT record_id FROM records WHERE role = 'leak' ORDER BY record_id").fetchall()]
-    edges = [Edge(int(a), int(b), str(lv), str(st), str(f), relatives_named(ev)) for a, b, lv, st, f, ev in
-             case.con.execute("SELECT record_id_a, record_id_b, level, status, source_file_b, evidence "
-                              "FROM links").fetchall()]
+    named = relatives_named_by_label()
+    edges = [Edge(int(a), int(b), str(lv), str(st), str(f), None if agreed is None else named.get(agreed, 0))
+             for a, b, lv, st, f, agreed in case.con.execute(
+                 f"SELECT record_id_a, record_id_b, level, status, source_file_b, {RELATIVES_AGREEMENT} FROM links"
+             ).fetchall()]
     households = {int(r): str(h) for r, h in case.con.execute(
         "SELECT record_id, household_id FROM households").fetchall()}
     result = cluster(leak, edges, households)
