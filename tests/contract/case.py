@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from .cli import Ran, export, veracity
 from .files import Expected
 from .people import Person
@@ -73,16 +75,24 @@ class ContractCase:
         """The exported record an evidence item names (`file:row` or `file:sheet:row`)."""
         m = EVIDENCE_ITEM.fullmatch(item)
         assert m, f"evidence item {item!r} is neither source_file:row nor source_file:sheet:row"
-        found = [r for r in self.export("records") if (r["source_file"], r["sheet"] or None, r["row"])
-                 == (m["file"], m["sheet"], m["row"])]
+        found = [r for r in self.export("records") if (r["source_file"], r["row"]) == (m["file"], m["row"])
+                 and r["sheet"] == (m["sheet"] or r["sheet"])]
         assert len(found) == 1, f"evidence item {item!r} names {len(found)} records"
         return found[0]
 
     def fingerprint(self) -> tuple[str, str, tuple[str, ...]]:
-        """What must not change when a command refuses its input: the audit log, the records, the evidence."""
+        """What must not change when a command refuses its input: the audit log, the tables, the evidence
+        (the tables read in this process, read-only: a subprocess per look would double the test's time)."""
         log = hashlib.sha256((self.path / "audit.log").read_bytes()).hexdigest()
-        records = hashlib.sha256(repr(export(self.path, "records", "csv", self.folder / "fp.csv")).encode())
-        return log, records.hexdigest(), tuple(sorted(p.name for p in (self.path / "evidence").rglob("*")))
+        con = duckdb.connect(str(self.path / "case.duckdb"), read_only=True)
+        try:
+            tables = [t for (t,) in con.execute("SELECT table_name FROM information_schema.tables "
+                                                "ORDER BY table_name").fetchall()]
+            content = repr([(t, con.execute(f'SELECT * FROM "{t}" ORDER BY ALL').fetchall()) for t in tables])
+        finally:
+            con.close()
+        evidence = tuple(sorted(p.name for p in (self.path / "evidence").rglob("*")))
+        return log, hashlib.sha256(content.encode()).hexdigest(), evidence
 
 
 def cut(rows: Iterable[dict[str, str]], keys: Sequence[str] = CORE) -> list[dict[str, str]]:

@@ -232,7 +232,8 @@ def uyghur_docx(folder: Path, ps: Sequence[Person], name: str = "قاراقاش_
 
 # ------------------------------------------------------------------ CSV as Excel exports it
 
-def excel_csv(folder: Path, ps: Sequence[Person], name: str = "名单_导出.csv") -> list[Expected]:
+def excel_csv(folder: Path, ps: Sequence[Person], name: str = "名单_导出.csv", encoding: str = "utf-8-sig"
+              ) -> list[Expected]:
     """UTF-8 with BOM, CRLF, a title line, addresses with commas and line breaks (quoted), a blank line,
     dates as 1985/3/14, a total line. ps[0..5]; ps[3] holds ps[1]'s number (id.duplicate)."""
     rows: list[list[object]] = [["墨玉县普恰克其乡人员名单", "", "", "", "", "", ""],
@@ -243,12 +244,17 @@ def excel_csv(folder: Path, ps: Sequence[Person], name: str = "名单_导出.csv
         if k == 4:
             rows.append([])
         rows.append([k, p.zh, p.sex_zh, "维吾尔族", numbers[k - 1], f"{p.born.year}/{p.born.month}/{p.born.day}",
-                     f"墨玉县普恰克其乡{k}村, {k}组\n{k}号"])
+                     address(k)])
     rows.append(["合计", "6人", "", "", "", "", ""])
-    write_csv(folder / name, rows)
+    write_csv(folder / name, rows, encoding)
     data_rows = [1, 2, 3, 5, 6, 7]
     return [Expected(p, name, "", r, numbers[k], p.sex, p.born.isoformat()) for k, (p, r)
             in enumerate(zip(ps[:6], data_rows, strict=True))]
+
+
+def address(k: int) -> str:
+    """The address ``excel_csv`` writes on its K-th person's row (a comma and a line break in it)."""
+    return f"墨玉县普恰克其乡{k}村, {k}组\n{k}号"
 
 
 def gb18030_register(folder: Path, ps: Sequence[Person], name: str = "户籍登记.csv") -> list[Expected]:
@@ -262,16 +268,21 @@ def gb18030_register(folder: Path, ps: Sequence[Person], name: str = "户籍登�
 
 # ------------------------------------------------------------------ PDF: one table over several pages
 
-def pdf_register(folder: Path, ps: Sequence[Person], name: str = "register.pdf") -> list[Expected]:
-    """A printed register (WeasyPrint; the header repeats on each page) of all PS, long enough for three
-    pages; the last person's check character is wrong."""
-    from tests.ingest.doc_samples import register_pdf
+PDF_HEADER = ("序号", "姓名", "性别", "身份证号", "出生日期", "收押原因")
+
+
+def pdf_register(folder: Path, ps: Sequence[Person], name: str, *, repeat_header: bool) -> list[Expected]:
+    """A printed register of all PS (WeasyPrint) over several pages, the header repeated on each page or printed
+    once; every third person has a reason (做礼拜); the last person's check character is wrong."""
+    from tests.ingest.doc_samples import html_pdf, register_html
 
     numbers = [p.id18 for p in ps]
     numbers[-1] = wrong_check(numbers[-1])
-    rows = [("序号", "姓名", "性别", "身份证号", "出生日期")]
-    rows += [(str(k), p.zh, p.sex_zh, n, p.born.isoformat()) for k, (p, n) in enumerate(zip(ps, numbers,
-                                                                                          strict=True), 1)]
-    (folder / name).write_bytes(register_pdf(rows, title="墨玉县人员名单"))
+    rows = [PDF_HEADER] + [(str(k), p.zh, p.sex_zh, n, p.born.isoformat(), "做礼拜" if k % 3 == 0 else "")
+                           for k, (p, n) in enumerate(zip(ps, numbers, strict=True), 1)]
+    page = register_html(rows, title="墨玉县人员名单")
+    if not repeat_header:  # the header as the table's first body row: printed once, on page 1
+        page = page.replace("<thead>", "<tbody>").replace("</thead><tbody>", "")
+    (folder / name).write_bytes(html_pdf(page))
     return [Expected(p, name, "table 1", k, n, p.sex, p.born.isoformat())
             for k, (p, n) in enumerate(zip(ps, numbers, strict=True), 1)]

@@ -35,6 +35,9 @@ from .people import Person, people
 LEAK, TESTIMONIES, CLAIMS = "karakax_2019.xlsx", "testimonies.csv", "claims.csv"
 ONE, TWO = "喀尔赛乡", "扎瓦镇"
 
+pytestmark = pytest.mark.xdist_group("contract-xlsx")  # one case per module, built once
+
+
 
 def _cast() -> list[Person]:
     """Eighteen people; the third one's number ends in X (written x in the leak)."""
