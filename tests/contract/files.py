@@ -286,3 +286,31 @@ def pdf_register(folder: Path, ps: Sequence[Person], name: str, *, repeat_header
     (folder / name).write_bytes(html_pdf(page))
     return [Expected(p, name, "table 1", k, n, p.sex, p.born.isoformat())
             for k, (p, n) in enumerate(zip(ps, numbers, strict=True), 1)]
+
+
+# ------------------------------------------------------------------ articles (claims role): quotes
+
+def article_html(folder: Path, p: Person, name: str = "officials_deny.html") -> Path:
+    """A news page: navigation, headline and byline around three paragraphs; an official's quotation about P
+    in paragraph 2, and in paragraph 3 one by P's brother, attributed by a pronoun after he is introduced."""
+    (folder / name).write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Officials deny detentions</title>'
+        '<meta property="article:published_time" content="2020-02-20"></head><body><nav><a href="/">Home</a> '
+        '<a href="/world">World</a></nav><main><article><h1>Officials deny detentions</h1>'
+        '<p class="byline">By A. Reporter</p>'
+        "<p>Officials in the county rejected the leaked list on Thursday.</p>"
+        f"<p>“{p.latin} has never been to a training centre and lives freely at home,” "
+        "a county spokesperson said.</p>"
+        f"<p>His brother, who lives abroad, disagreed. “My brother {p.latin} was taken in 2017 and we have not "
+        "heard from him,” he said.</p></article></main><footer>© Example Daily</footer></body></html>",
+        "utf-8")
+    return folder / name
+
+
+def article_zh(folder: Path, p: Person, name: str = "news_zh.txt") -> Path:
+    """A Chinese news text: headline, byline, a spokesman quoted about P (说：“…”), P's brother reported."""
+    (folder / name).write_text(
+        f"墨玉县官员否认名单内容\n\n本报记者 报道\n\n2月20日，墨玉县政府新闻发言人在发布会上回应了所谓的名单。\n\n"
+        f"发言人说：“{p.zh}从未进入职业技能教育培训中心，他现在在家里过着正常的生活。”\n\n"
+        f"{p.zh}的哥哥在国外接受采访时表示，他的弟弟2017年被带走，至今没有音讯。\n", "utf-8")
+    return folder / name
