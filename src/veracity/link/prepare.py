@@ -32,7 +32,7 @@ from veracity.link.places import Place, load_gazetteer, place
 SEP = "\x1f"  # between the forms of one name in the query's name_forms
 _NONEMPTY = "lambda x: coalesce(x, '') <> ''"
 SQL = f"""
-    SELECT record_id, source_file, sheet, source_file || '|' || sheet AS source_dataset, role,
+    SELECT record_id, source_file, sheet, source_file AS source_dataset, role,
         CASE WHEN len(forms) = 0 AND coalesce(name, '') <> '' THEN name ELSE array_to_string(forms, chr(31))
         END AS name_forms,
         id_number, other_id, sex, relation, birth_date, age, address, locality, street, postcode, state, household,
@@ -54,15 +54,6 @@ class Prepared:
     datasets: tuple[str, ...]
     present: frozenset[str]  # feature columns with values in two or more datasets
     households: pa.Table  # record_id, household_id, method
-
-
-def dataset_of(source_file: str, sheet: str) -> str:
-    """The Splink dataset of a record: its file and sheet (a register's two tables are two).
-
-    >>> dataset_of("a.docx", "table 1")
-    'a.docx|table 1'
-    """
-    return f"{source_file}|{sheet}"
 
 
 def best_name(row: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
@@ -156,7 +147,8 @@ def _read(case: Case, wanted: dict[str, tuple[str, ...]]) -> pa.Table:
                              "WHERE role IN ('leak', 'reference') GROUP BY ALL").fetchall()
     keep = pa.array([dataset for dataset, cells in first if _cells(cells, wanted)], _TEXT)
     records = case.con.sql(SQL).to_arrow_table()
-    cells = pc.if_else(pc.is_in(records["source_dataset"], keep), records["cells"], pa.scalar(None, _TEXT))
+    table = pc.binary_join_element_wise(records["source_file"], records["sheet"], "|")
+    cells = pc.if_else(pc.is_in(table, keep), records["cells"], pa.scalar(None, _TEXT))
     return records.set_column(records.column_names.index("cells"), "cells", cells)
 
 
