@@ -143,18 +143,21 @@ def test_summary_counts_what_the_exports_hold(case: ContractCase) -> None:
     assert summary["verdicts"] == dict(Counter(t[4] for t in CLAIMS_TRUTH.values()))
 
 
-@pytest.mark.xfail(strict=True, reason="link (link-million/febrl-time): Splink EM on a small case (11 leak rows, "
-                   "4 testimonies) sets an m_probability to 0.0 and `veracity link` exits 70 with ValueError")
 def test_link_pairs_the_testimonies_with_their_leak_rows(case: ContractCase) -> None:
+    """A case this small trains no model of its own (data/link_start.tsv): each testimony still reaches its
+    person's leak row, on the sheet that holds it, and no testimony reaches anyone else."""
     assert case.ran["link"].code == 0, case.ran["link"].stderr
     links = case.export("links")
-    leak_rows = {e.person: e.row for e in case.truth if e.role == "leak"}
+    leak = {e.person: e for e in case.truth if e.role == "leak"}
     found = {(li["source_file_a"], li.get("sheet_a", ""), li["row_a"], li["source_file_b"], li["row_b"])
              for li in links}
-    for t in (e for e in case.truth if e.role == "reference"):
-        assert (LEAK, ONE if leak_rows[t.person] else TWO, str(leak_rows[t.person]), TESTIMONIES,
-                str(t.row)) in found
+    expected = {(LEAK, leak[t.person].sheet, str(leak[t.person].row), TESTIMONIES, str(t.row))
+                for t in case.truth if t.role == "reference"}
+    assert expected <= found
     assert {li["level"] for li in links} <= {"confirmed", "probable", "possible"}
+    wrong = {f for f in found if f not in expected}
+    assert all(li["level"] == "possible" for li in links
+               if (li["source_file_a"], li.get("sheet_a", ""), li["row_a"], li["source_file_b"], li["row_b"]) in wrong)
 
 
 def test_redacted_report_and_exports_hold_no_name_or_number(case: ContractCase) -> None:

@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,12 @@ U_CHUNKS = 1  # the sample in one statement per comparison: Splink's default (a 
 # chunks when a level is seen fewer than 100 times, as rare levels always are) ran 57 statements on FEBRL4, 2.0 s of
 # fixed per-statement cost against 1.5 s; every comparison's u now comes from all the sampled pairs
 PRIOR_RECALL = 0.6  # share of true pairs the prior rules are taken to catch
+PRIOR_CEILING = 0.5  # the prior match probability never exceeds this (see prior_bounds)
+SMALL_CASE_PAIRS = 50_000  # below this many possible pairs the case is too small to train m by EM (its blocked
+# pairs are a few hundred at most, and a level only non-matches show drives its m to 0): the model starts from, and
+# keeps, the m probabilities of data/link_start.tsv
+U_SAMPLE_MIN_PAIRS = 10_000  # below this many possible pairs u is not sampled: the true pairs would be more than
+# 1% of the sample (at most one per record of the smaller side), so u is kept from data/link_start.tsv too
 EM_MAX_ITERATIONS = 8  # EM stops here at the latest: a level no true pair shows (two id digits transposed
 # among pairs of one birth year and county) otherwise decays towards m = 0 (about 1e-30 per iteration at 10x, so
 # 0.0 by the tenth), which Splink refuses below 1e-300; at 8 the largest remaining change is under 0.004
@@ -51,32 +59,49 @@ class Scored:
     levels: dict[str, dict[int, LevelInfo]]
 
 
-def _splink_comparison(spec: ComparisonSpec) -> Any:
+@lru_cache(maxsize=1)
+def start_values() -> dict[tuple[str, str], tuple[float, float]]:
+    """(comparison, level label) -> (m, u) a small case starts from (data/link_start.tsv, made by
+    update/link_start.py).
+
+    >>> m, u = start_values()["id_number", "identical number"]
+    >>> m > 0.5 and u < 0.001
+    True
+    """
+    text = resources.files("veracity.data").joinpath("link_start.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()[1:] if line)
+    return {(c, label): (float(m), float(u)) for c, label, m, u, _origin in rows}
+
+
+def _splink_comparison(spec: ComparisonSpec, start: bool) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
     levels: list[Any] = []
     for lv in spec.levels:
         if lv.array_min:
-            levels.append(cll.ArrayIntersectLevel(lv.array_column, lv.array_min).configure(
-                label_for_charts=lv.label))
+            level = cll.ArrayIntersectLevel(lv.array_column, lv.array_min).configure(label_for_charts=lv.label)
         elif lv.null:
-            levels.append(cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb").configure(
-                is_null_level=True))
+            level = cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb").configure(is_null_level=True)
         elif lv.sql:
-            levels.append(cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb"))
+            level = cll.CustomLevel(lv.sql, lv.label, base_dialect_str="duckdb")
         else:
-            levels.append(cll.ElseLevel().configure(label_for_charts=lv.label))
+            level = cll.ElseLevel().configure(label_for_charts=lv.label)
+        if start and not lv.null:
+            m, u = start_values()[spec.name, lv.label]
+            level = level.configure(m_probability=m, u_probability=u)
+        levels.append(level)
     return cl.CustomComparison(levels, output_column_name=spec.name)
 
 
-def settings(present: frozenset[str]) -> Any:
-    """The Splink settings for the feature columns PRESENT on two or more datasets."""
+def settings(present: frozenset[str], start: bool = False) -> Any:
+    """The Splink settings for the feature columns PRESENT on two or more datasets; with START, each
+    level carries the m and u probabilities of start_values()."""
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type="link_only",
-        comparisons=[_splink_comparison(c) for c in comparisons(present)],
+        comparisons=[_splink_comparison(c, start) for c in comparisons(present)],
         blocking_rules_to_generate_predictions=[{"blocking_rule": r} for r in spec_blocking_rules(present)],
         retain_intermediate_calculation_columns=False,
         max_iterations=EM_MAX_ITERATIONS,
@@ -141,16 +166,73 @@ def _levels(model: dict[str, Any]) -> dict[str, dict[int, LevelInfo]]:
     return out
 
 
-def _trained(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str]) -> Any:
-    """A Splink linker on BACKEND (a DuckDB one) with the model trained on TABLE's datasets."""
+def trained(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str],
+            start: bool | None = None) -> Any:
+    """A Splink linker on BACKEND (a DuckDB one) with the model trained on TABLE's datasets: the prior from
+    the deterministic rules, u by random sampling, m by EM. A small case (START None: fewer possible pairs
+    than SMALL_CASE_PAIRS) keeps the start values' m, and below U_SAMPLE_MIN_PAIRS their u too."""
     from splink import Linker
 
-    linker = Linker(backend.register(backend.api(), table, datasets), settings(present), log_level=logging.ERROR)
-    linker.training.estimate_probability_two_random_records_match(list(prior_rules(present)), PRIOR_RECALL)
-    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED, num_chunks=U_CHUNKS)
-    for rule in training_rules(present):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
+    possible = _possible_pairs(table, datasets)
+    small = possible < SMALL_CASE_PAIRS if start is None else start
+    linker = Linker(backend.register(backend.api(), table, datasets), settings(present, start=small),
+                    log_level=logging.ERROR)
+    _estimate_prior(linker, present, possible)
+    if possible >= U_SAMPLE_MIN_PAIRS or not small:
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED, num_chunks=U_CHUNKS)
+    if not small:
+        for rule in training_rules(present):
+            _train_em(linker, rule)
     return linker
+
+
+def _possible_pairs(table: Any, datasets: Sequence[str]) -> int:
+    """How many pairs a link-only model could compare: the products of the datasets' sizes, two by two."""
+    import pyarrow.compute as pc
+
+    sizes = [pc.sum(pc.equal(table["source_dataset"], name)).as_py() or 0 for name in datasets]
+    return sum(a * b for k, a in enumerate(sizes) for b in sizes[k + 1:])
+
+
+def prior_bounds(possible_pairs: int) -> tuple[float, float]:
+    """The range the prior match probability is held to: at least one true pair in the case (a small case
+    whose deterministic rules find none would otherwise score every pair 0), at most PRIOR_CEILING (a case
+    of a few rows whose rules join most pairs would otherwise have a prior of 1 or more).
+
+    >>> prior_bounds(4)
+    (0.25, 0.5)
+    >>> prior_bounds(1)
+    (0.5, 0.5)
+    """
+    return min(1 / max(possible_pairs, 1), PRIOR_CEILING), PRIOR_CEILING
+
+
+def _estimate_prior(linker: Any, present: frozenset[str], possible_pairs: int) -> None:
+    """The prior from the deterministic rules (Splink's estimate), held within prior_bounds."""
+    rules = list(prior_rules(present))
+    try:
+        linker.training.estimate_probability_two_random_records_match(rules, PRIOR_RECALL)
+    except ValueError:  # a case of a few rows: the rules join more than PRIOR_RECALL of all pairs
+        linker.training.estimate_probability_two_random_records_match(rules, 1.0)
+    low, high = prior_bounds(possible_pairs)
+    model = linker._settings_obj  # Splink keeps the estimate here; it has no public setter
+    model._probability_two_random_records_match = min(max(model._probability_two_random_records_match, low), high)
+
+
+def _train_em(linker: Any, rule: str) -> bool:
+    """One EM session blocked on RULE; False, with the model as it was, when the case cannot train it: the rule
+    joins no pair, or a level's m probability underflows to 0 (a level only non-matches show, in a small case)."""
+    from splink.internals.exceptions import EMTrainingException  # not exported elsewhere
+
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
+    except EMTrainingException:
+        return False
+    except ValueError as error:
+        if "below the minimum allowed value" not in str(error):
+            raise
+        return False
+    return True
 
 
 def for_engine(model: dict[str, Any], present: frozenset[str], engine: str) -> dict[str, Any]:
@@ -176,11 +258,11 @@ def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], prese
 
     # trained on DuckDB whatever engine scores: the parameters, and so the links, are the same on both
     if backend.engine == "duckdb":
-        linker = _trained(backend, table, datasets, present)
+        linker = trained(backend, table, datasets, present)
         model: dict[str, Any] = linker.misc.save_model_to_json()
     else:
         with Backend("duckdb") as trainer:
-            model = _trained(trainer, table, datasets, present).misc.save_model_to_json()
+            model = trained(trainer, table, datasets, present).misc.save_model_to_json()
         linker = Linker(backend.register(backend.api(), table, datasets), for_engine(model, present, backend.engine),
                         log_level=logging.ERROR)
     predicted = linker.inference.predict()
