@@ -46,6 +46,13 @@ CASES: list[tuple[str, list[dict[str, object]], list[int]]] = [
     ("family.patronymic", [{**HEAD, "name_latin": "Memet Tursun"},
                            {"household": "H1", "relation": "女儿", "name_latin": "Aygul Memet"},
                            {"household": "H1", "relation": "女儿", "name_latin": "Gulmire Eli"}], [3]),
+    # one name in another spelling or script is no mismatch (托合提 ~ 托乎提 ~ Toxti ~ Tohti); another name is
+    ("family.patronymic", [{**HEAD, "name": "托合提·玉素甫"},
+                           {"household": "H1", "relation": "儿子", "name": "肉孜·托乎提"},
+                           {"household": "H1", "relation": "儿子", "name": "Rozi Toxti"},
+                           {"household": "H1", "relation": "女儿", "name": "Aygul Tohti"},
+                           {"household": "H1", "relation": "女儿", "name": "روزى قۇربان"},
+                           {"household": "H1", "relation": "儿子", "name": "亚森·艾合买提"}], [5, 6]),
     ("family.parent_age", [HEAD, {"household": "H1", "relation": "儿子", "birth_date": "1985-01-01"},
                            {"household": "H1", "relation": "儿子", "birth_date": "1970-01-01"},
                            {"household": "H1", "relation": "女儿", "birth_date": "1974-04-30"},

@@ -13,7 +13,9 @@ child's row and name the parent's row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -107,30 +109,78 @@ FROM (SELECT child_id, parent_row, parent_sex, parent_born, child_born, {gap} AS
 WHERE (exact AND gap < {MIN_PARENT_GAP}) OR (NOT exact AND gap < {MIN_PARENT_GAP - 1})"""
 
 
-def patronymic_sql(d: Dialect) -> str:
-    """``family.patronymic``: in no script does the child's second name equal the father's given
-    name, and in at least one both are written and differ (exact parts, case-folded).
+# Two name parts whose ``veracity.names.compare`` score reaches this are one name in two spellings or scripts:
+# Toxti/托合提 0.92, Tohti/Toxti 0.97, 托合提/托乎提 0.97, روزى/肉孜 0.96; different names stay below it:
+# 艾合买提/艾买提 (Exmet/Emet) 0.86, 吐尔逊/吐尔洪 0.74, 买买提/艾买提 0.72.
+SAME_NAME_PART = 0.9
+_KEYS = (("split", "the split name columns"), *SCRIPTS)
 
-    Cross-script comparison (child in Chinese, father only in Latin) waits for ``veracity.names``.
-    """
-    keys = [("split", "the split name columns"), *SCRIPTS]
-    columns = ", ".join(f"c.second_{k} AS c_{k}, f.first_{k} AS f_{k}" for k, _ in keys)
-    comparable = {k: f"(c_{k} <> '' AND f_{k} <> '')" for k, _ in keys}
-    agree = " OR ".join(f"({comparable[k]} AND c_{k} = f_{k})" for k, _ in keys)
-    differ = " OR ".join(f"({comparable[k]} AND c_{k} <> f_{k})" for k, _ in keys)
+
+def _patronymic_parts(d: Dialect) -> str:
+    """Each child-father pair whose names differ in some script and agree exactly in none, with the name parts
+    (``c_*`` the child's second names, ``f_*`` the father's given names) and the first script that differs."""
+    columns = ", ".join(f"c.second_{k} AS c_{k}, f.first_{k} AS f_{k}" for k, _ in _KEYS)
+    comparable = {k: f"(c_{k} <> '' AND f_{k} <> '')" for k, _ in _KEYS}
+    agree = " OR ".join(f"({comparable[k]} AND c_{k} = f_{k})" for k, _ in _KEYS)
+    differ = " OR ".join(f"({comparable[k]} AND c_{k} <> f_{k})" for k, _ in _KEYS)
     first_differ = "CASE " + " ".join(f"WHEN {comparable[k]} AND c_{k} <> f_{k} THEN {d.literal(label)}"
-                                      for k, label in keys) + " END"
-    return f"""SELECT child_id AS record_id, {d.concat("'In '", "script",
-        "', the second name of this child is not the given name of the father (row '", d.text('parent_row'),
-        "'); a Uyghur child takes the given name of the father as second name.'")} AS message
+                                      for k, label in _KEYS) + " END"
+    parts = ", ".join(f"c_{k}, f_{k}" for k, _ in _KEYS)
+    return f"""SELECT child_id, parent_id, parent_row, script, {parts}
 FROM (
-  SELECT child_id, parent_row, {first_differ} AS script, ({agree}) AS agrees, ({differ}) AS differs
-  FROM (SELECT p.child_id, p.parent_row, {columns}
+  SELECT child_id, parent_id, parent_row, {first_differ} AS script, ({agree}) AS agrees, ({differ}) AS differs,
+         {parts}
+  FROM (SELECT p.child_id, p.parent_id, p.parent_row, {columns}
         FROM chk_pairs p JOIN chk_members c ON c.record_id = p.child_id
         JOIN chk_members f ON f.record_id = p.parent_id
         WHERE p.parent_sex = 'M') n
 ) s
 WHERE differs AND NOT agrees"""
+
+
+def patronymic_candidates_sql(d: Dialect) -> str:
+    """The pairs ``family.patronymic`` would flag on exact parts: (child_id, parent_id, child's second names,
+    father's given names), for ``same_spelled_pairs`` to weigh in Python before the rule runs."""
+    return f"SELECT child_id, parent_id, {', '.join(f'c_{k}' for k, _ in _KEYS)}, " \
+           f"{', '.join(f'f_{k}' for k, _ in _KEYS)} FROM ({_patronymic_parts(d)}) q"
+
+
+def same_spelled_pairs(rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    """(child_id, parent_id) of the ROWS of ``patronymic_candidates_sql`` where some second name of the child
+    and some given name of the father are one name in other spellings or scripts (compared across columns).
+
+    >>> same_spelled_pairs([(1, 2, "toxti", "", "", "", "", "", "", "托合提", "", "", "", ""),
+    ...                     (3, 4, "qurban", "", "", "", "", "", "", "托合提", "", "", "", "")])
+    [('1', '2')]
+    """
+    half = len(_KEYS)
+    out = []
+    for row in rows:
+        child = {str(v) for v in row[2:2 + half] if v}
+        father = {str(v) for v in row[2 + half:] if v}
+        if any(_same_part(a, b) for a in child for b in father):
+            out.append((str(row[0]), str(row[1])))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _same_part(a: str, b: str) -> bool:
+    from veracity.names import compare
+
+    return compare(a, b).score >= SAME_NAME_PART
+
+
+def patronymic_sql(d: Dialect) -> str:
+    """``family.patronymic``: in no script does the child's second name equal the father's given
+    name, and in at least one both are written and differ (exact parts, case-folded), unless some second
+    name of the child and given name of the father are one name in other spellings or scripts
+    (``chk_same_patronymic``, from ``same_spelled_pairs``: Toxti and 托合提, Tohti and Toxti)."""
+    return f"""SELECT s.child_id AS record_id, {d.concat("'In '", "s.script",
+        "', the second name of this child is not the given name of the father (row '", d.text('s.parent_row'),
+        "'); a Uyghur child takes the given name of the father as second name.'")} AS message
+FROM ({_patronymic_parts(d)}) s
+LEFT JOIN chk_same_patronymic g ON g.child_id = {d.text('s.child_id')} AND g.parent_id = {d.text('s.parent_id')}
+WHERE g.child_id IS NULL"""
 
 
 RULES = {"family.patronymic": patronymic_sql, "family.parent_age": parent_age_sql}

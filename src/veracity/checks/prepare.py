@@ -5,7 +5,8 @@ with the columns the rules use, each source's document date and the latest
 date a value may bear; ``chk_regions`` every GB/T 2260 code of any year;
 ``chk_relations`` the relation labels; ``chk_ids`` the parts of each number;
 ``chk_places`` the verdicts of place matching; ``chk_members`` and
-``chk_pairs`` the household members and their parent-child pairs.
+``chk_pairs`` the household members and their parent-child pairs; ``chk_same_patronymic``
+the pairs whose names differ only in spelling or script.
 
 >>> "role IN ('leak', 'reference')" in records_sql()
 True
@@ -81,5 +82,7 @@ def prepare(case: Case, engine: Engine, today: dt.date) -> Prepared:
     engine.register("chk_places", ("region", "address", "region_name", "outcome", "reason"), places)
     engine.materialise("chk_members", family.members_sql(d))
     engine.materialise("chk_pairs", family.pairs_sql())
+    candidates = engine.execute(family.patronymic_candidates_sql(d)).rows
+    engine.register("chk_same_patronymic", ("child_id", "parent_id"), family.same_spelled_pairs(candidates))
     count = engine.execute("SELECT count(*) FROM chk_records").rows[0][0]
     return Prepared(int(str(count)), len(places))

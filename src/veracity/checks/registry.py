@@ -73,7 +73,8 @@ _DECLARED: tuple[CheckSpec, ...] = (
               "names; one finding on each such row. Weak: about a million people were issued duplicate numbers when "
               "15-digit numbers became 18-digit.", "two rows, 阿依古丽 and 买买提, same number"),
     CheckSpec("family.patronymic", _W, _ROW, "A child's second name is not the father's given name "
-              "(Uyghur naming), in a script both rows are written in; on the child's row.",
+              "(Uyghur naming), in a script both rows are written in, nor that name in another spelling or "
+              "script (Toxti, Tohti, 托合提 and 托乎提 are one name); on the child's row.",
               "阿依古丽·买买提 whose father is 吐尔逊·艾力"),
     CheckSpec("family.parent_age", _W, _ROW, "A parent is fewer than 14 years older than the child (or "
               "younger); on the child's row.", "father born 1980, son born 1990"),
