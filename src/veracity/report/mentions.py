@@ -2,35 +2,41 @@
 
 The name index (:class:`veracity.report.redact.NameIndex`) finds the spellings it can derive; a person
 the case holds only in Chinese may be written in free text in Uyghur Latin, pinyin, an English-style
-spelling or Arabic script that no table derives. Free text is read as runs of name-like words (Latin
-words with a capital, Arabic-script words, short hanzi runs, with spaces, hyphens or a middle dot between them);
-each two or three words of a run are compared (:func:`veracity.names.compare`) with the held names
-two of whose parts two of the words sound like, given name and patronymic in either order.
-A lone word is compared with the given names the case holds (a mention without the patronymic) and
-becomes ``[name]``. Ordinary words rarely sound like two parts of one held name; a lone word must sound like
-a whole given name, and a few common place and kinship words never count as one.
+spelling or Arabic script that no table derives. Free text is read as runs of Latin or Arabic-script words
+in any case, with spaces, line breaks and at most one hyphen, comma, dot or middle dot between two of them
+(``Qadir, Alim``); each two or three words of a run are compared (:func:`veracity.names.compare`) with the
+held names two of whose parts two of the words sound like, given name and patronymic in either order.
+Hanzi have no spaces: a chain of hanzi (across spaces, line breaks and middle dots) is read at each place as two
+pieces of two to eight hanzi, each sounding like a held part, compared whole in the same way (其兄阿力木卡德尔在境外).
+A lone word with a capital (or a lone hanzi word) is compared with the given names the case holds (a mention
+without the patronymic) and becomes ``[name]``. Ordinary words rarely sound like two parts of one held name; a
+lone word must sound like a whole given name, and a few common place and kinship words never count as one.
 
 >>> m = Mentions({"阿力木·卡德尔": "id:1"})
->>> [(text, key) for text, key in m.named("Qadir Alim and Alimu Kadeer in Hotan; ئالىم قادىر")]
-[('Qadir Alim', 'id:1'), ('Alimu Kadeer', 'id:1'), ('ئالىم قادىر', 'id:1')]
->>> m.named("Alim went to Xinjiang")
+>>> [(text, key) for text, key in m.named("Qadir Alim and alimu kadeer in Hotan; ئالىم قادىر")]
+[('Qadir Alim', 'id:1'), ('alimu kadeer', 'id:1'), ('ئالىم قادىر', 'id:1')]
+>>> m.named("Alim went to Xinjiang; an alim is a scholar")
 [('Alim', None)]
+>>> m.named("据说卡德尔阿力木被带走")
+[('卡德尔阿力木', 'id:1')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
 from veracity.report.spellings import PARTS
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_GAP = re.compile(r"[ \t\u00a0\u3000·•‧・∙\-]*")
-_DOT = re.compile(r"\s*[·•‧・∙]\s*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HANZI = "\u3400-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[^\W\d_{_HANZI}]+(?:['’][^\W\d_{_HANZI}]+)*")
+_GAP = re.compile(r"\s*(?:[·•‧・∙.,\-]\s*)?")
+_HAN = re.compile(rf"[{_HANZI}]+")
+_HAN_CHAIN = re.compile(rf"[{_HANZI}]+(?:\s*[·•‧・∙.\-]?\s*[{_HANZI}]+)*")
 _ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06ee-\u06ff]")
 MAX_HAN = 8  # a longer run of hanzi is a sentence, not a name part
 MIN_LONE = 4  # letters of a lone Latin or Arabic-script word compared with given names (two hanzi)
@@ -44,19 +50,35 @@ ORDINARY = frozenset(("xinjiang", "hotan", "khotan", "xoten", "qaraqash", "karak
 """Words never taken for a lone given name."""
 
 
-def name_like(word: str) -> bool:
-    """Whether WORD may be part of a name: a Latin word with a capital, an Arabic-script word, a short hanzi run.
+def lone_name_like(word: str) -> bool:
+    """Whether WORD alone may be a given name: a Latin word with a capital, an Arabic-script word, a short hanzi
+    word, not an ordinary word, long enough (four letters, two hanzi).
 
-    >>> [name_like(w) for w in ("Alim", "alim", "ئالىم", "阿力木", "因宗教极端被收押培训")]
-    [True, False, True, True, False]
+    >>> [lone_name_like(w) for w in ("Alim", "alim", "ئالىم", "阿力木", "因宗教极端被收押培训", "March", "Ali")]
+    [True, False, True, True, False, False, False]
     """
     if _HAN.fullmatch(word):
-        return len(word) <= MAX_HAN
-    return bool(_ARABIC.match(word)) or word[0].isupper()
+        return 2 <= len(word) <= MAX_HAN
+    return (bool(_ARABIC.match(word)) or word[0].isupper()) and len(word) >= MIN_LONE and word.lower() not in ORDINARY
 
 
-def _long_enough(word: str) -> bool:
-    return len(word) >= (2 if _HAN.fullmatch(word) else MIN_LONE) and word.lower() not in ORDINARY
+class _Held(NamedTuple):
+    """The held names as :class:`Mentions` looks them up."""
+
+    parts_by_key: dict[str, set[str]]  # each loose blocking key: the held parts that have it
+    by_pair: dict[tuple[str, str], list[str]]  # each pair of parts (in order): the held names that have both
+    given: set[str]  # the first parts of the held names
+    hanzi: frozenset[str]  # the characters a name in hanzi is written with (see _name_hanzi)
+
+
+@lru_cache(maxsize=1)
+def _name_hanzi() -> frozenset[str]:
+    """The characters of the standard transcription of Uyghur names (hanzi.tsv, hanzi_sequences.tsv, DB65/T
+    2189-2005) and their traditional forms: a Uyghur name in hanzi is written with these (the held ones added)."""
+    from veracity.names.tables import read_tsv
+
+    chars = {c for table in ("hanzi.tsv", "hanzi_sequences.tsv") for row in read_tsv(table) for c in row[0]}
+    return frozenset(chars | {row[0] for row in read_tsv("traditional_simplified.tsv") if row[1] in chars})
 
 
 class Mentions:
@@ -70,9 +92,9 @@ class Mentions:
 
     def __init__(self, names: Mapping[str, str]) -> None:
         self._names = names
-        self._index: tuple[dict[str, set[str]], dict[tuple[str, str], list[str]], set[str]] | None = None
+        self._index: _Held | None = None
 
-    def _built(self) -> tuple[dict[str, set[str]], dict[tuple[str, str], list[str]], set[str]]:
+    def _built(self) -> _Held:
         if self._index is None:
             parts_by_key: dict[str, set[str]] = {}
             by_pair: dict[tuple[str, str], list[str]] = {}
@@ -90,13 +112,13 @@ class Mentions:
             for part in held:
                 for k in _loose_keys(part):
                     parts_by_key.setdefault(k, set()).add(part)
-            self._index = parts_by_key, by_pair, given
+            self._index = _Held(parts_by_key, by_pair, given, _name_hanzi() | {c for p in held for c in p})
         return self._index
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Mentions per case index, kept for the process
     def _parts(self, word: str) -> frozenset[str]:
         """The held name parts WORD sounds like (the similarity of their phonetic keys, as compare scores a part)."""
-        parts_by_key = self._built()[0]
+        parts_by_key = self._built().parts_by_key
         candidates = set().union(*(parts_by_key.get(k, set()) for k in _loose_keys(word)))
         own = part_keys(word)
         return frozenset(p for p in candidates
@@ -106,7 +128,7 @@ class Mentions:
     @lru_cache(maxsize=65536)  # noqa: B019 - as above
     def _holder(self, words: tuple[str, ...]) -> tuple[float, str | None]:
         """The score and person key of the held name WORDS sound like best (None below the threshold)."""
-        by_pair = self._built()[1]
+        by_pair = self._built().by_pair
         candidates = {name for a, b in combinations(words, 2) for pa in self._parts(a) for pb in self._parts(b)
                       for name in by_pair.get((min(pa, pb), max(pa, pb)), ())}
         score, name = max(((compare(" ".join(words), n).score, n) for n in sorted(candidates)), default=(0.0, ""))
@@ -120,39 +142,57 @@ class Mentions:
         return max(hits, key=lambda hit: hit[0], default=(0.0, None, i, 1))
 
     def _given_name(self, word: str) -> bool:
-        return _long_enough(word) and not self._parts(word).isdisjoint(self._built()[2])
+        return lone_name_like(word) and not self._parts(word).isdisjoint(self._built().given)
 
     def find(self, text: str) -> list[tuple[int, int, str | None]]:
         """Spans (start, end, person key) of the held names TEXT mentions; the key is None for a lone given name."""
+        spans = [span for run in _runs(text) for span in self._in_run(run)]
+        for chain in _HAN_CHAIN.finditer(text):
+            spans += self._in_hanzi(text, chain.start(), chain.end())
+        return sorted(spans, key=lambda span: span[:2])
+
+    def _in_run(self, run: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str | None]]:
+        """The names in a RUN of Latin or Arabic-script words: windows of two or three words, else lone given names."""
+        i = 0
+        while i < len(run):
+            _, key, start, n = self._best(run, i)
+            if key is not None and start == i:
+                yield run[i][0], run[i + n - 1][1], key
+                i += n
+                continue
+            if self._given_name(run[i][2]):
+                yield run[i][0], run[i][1], None
+            i += 1
+
+    def _in_hanzi(self, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+        """The names in the hanzi chain TEXT[START:END]: in each stretch of the characters names are written with
+        (separators skipped), at each place the two pieces (two to MAX_HAN hanzi each) sounding best like a held
+        name; else lone hanzi words as given names."""
         spans: list[tuple[int, int, str | None]] = []
-        for run in (r for whole in _runs(text) for r in _split(self._trimmed(text, whole))):
+        for kept in _stretches(text, start, end, self._built().hanzi):
+            flat = "".join(text[k] for k in kept)
             i = 0
-            while i < len(run):
-                _, key, start, n = self._best(run, i)
-                if key is not None and start == i:
-                    spans.append((run[i][0], run[i + n - 1][1], key))
-                    i += n
+            while i < len(flat) - 3:
+                _, key, n = max(((*self._holder(pieces), len("".join(pieces))) for pieces in self._pieces(flat, i)),
+                                key=lambda hit: hit[0], default=(0.0, None, 1))
+                if key is None:
+                    i += 1
                     continue
-                if self._given_name(run[i][2]):
-                    spans.append((run[i][0], run[i][1], None))
-                i += 1
+                spans.append((kept[i], kept[i + n - 1] + 1, key))
+                i += n
+        for word in _HAN.finditer(text, start, end):
+            if not any(s < word.end() and word.start() < e for s, e, _ in spans) and self._given_name(word.group(0)):
+                spans.append((word.start(), word.end(), None))
         return spans
 
-    def _trimmed(self, text: str, run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """RUN with two hanzi runs joined by a middle dot cut to the longest held part the first ends with
-        and the second starts with (与阿力木·卡德尔的兄弟: 阿力木, 卡德尔)."""
-        out = list(run)
-        for j in range(len(out) - 1):
-            (_, end, a), (start, _, b) = out[j], out[j + 1]
-            if not (_HAN.fullmatch(a) and _HAN.fullmatch(b) and _DOT.fullmatch(text, end, start)):
+    def _pieces(self, flat: str, i: int) -> Iterator[tuple[str, str]]:
+        """The pairs of adjacent pieces of FLAT at I, each of two to MAX_HAN hanzi sounding like a held part."""
+        for k in range(2, min(MAX_HAN, len(flat) - i - 2) + 1):
+            if not self._parts(flat[i:i + k]):
                 continue
-            cut = next((k for k in range(min(MAX_HAN, len(a)), 1, -1) if self._parts(a[-k:])), 0)
-            if cut:
-                out[j] = (end - cut, end, a[-cut:])
-            cut = next((k for k in range(min(MAX_HAN, len(b)), 1, -1) if self._parts(b[:k])), 0)
-            if cut:
-                out[j + 1] = (start, start + cut, b[:cut])
-        return out
+            for m in range(2, min(MAX_HAN, len(flat) - i - k) + 1):
+                if self._parts(flat[i + k:i + k + m]):
+                    yield flat[i:i + k], flat[i + k:i + k + m]
 
     def named(self, text: str) -> list[tuple[str, str | None]]:
         """The mentions :meth:`find` finds, as (text, person key)."""
@@ -169,34 +209,31 @@ def _loose_keys(part: str) -> frozenset[str]:
     return frozenset(x for k in keys(part) for x in (k, k[1:]) if len(x) >= 2)
 
 
+def _stretches(text: str, start: int, end: int, chars: frozenset[str]) -> list[list[int]]:
+    """The places of the hanzi of TEXT[START:END] in stretches of CHARS four or more long (what is not a hanzi
+    between them skipped).
+
+    >>> _stretches("据家属说艾尔肯·图尔迪被带走", 0, 14, frozenset("艾尔肯图迪"))
+    [[4, 5, 6, 8, 9, 10]]
+    """
+    out: list[list[int]] = [[]]
+    for k in range(start, end):
+        if text[k] in chars:
+            out[-1].append(k)
+        elif _HAN.match(text, k) and out[-1]:
+            out.append([])
+    return [places for places in out if len(places) >= 4]
+
+
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of name-like words (and hanzi runs) of TEXT, each word with its span, only spaces, hyphens or a
-    middle dot between them."""
+    """Runs of Latin or Arabic-script words of TEXT, each word with its span, only a gap (:data:`_GAP`) between
+    two of them."""
     runs: list[list[tuple[int, int, str]]] = []
     last_end = -1
     for match in _WORD.finditer(text):
-        word = match.group(0)
-        if not (name_like(word) or _HAN.fullmatch(word)):
-            last_end = -1
-            continue
-        if runs and last_end >= 0 and _GAP.fullmatch(text, last_end, match.start()):
-            runs[-1].append((match.start(), match.end(), word))
+        if runs and _GAP.fullmatch(text, last_end, match.start()):
+            runs[-1].append((match.start(), match.end(), match.group(0)))
         else:
-            runs.append([(match.start(), match.end(), word)])
+            runs.append([(match.start(), match.end(), match.group(0))])
         last_end = match.end()
     return runs
-
-
-def _split(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """RUN cut at its words that are not name-like (hanzi runs too long for a name part).
-
-    >>> [[w for _, _, w in r] for r in _split([(0, 3, "阿力木"), (4, 14, "因宗教极端被收押培训"), (15, 18, "卡德尔")])]
-    [['阿力木'], ['卡德尔']]
-    """
-    out: list[list[tuple[int, int, str]]] = [[]]
-    for word in run:
-        if name_like(word[2]):
-            out[-1].append(word)
-        elif out[-1]:
-            out.append([])
-    return [r for r in out if r]

@@ -8,9 +8,10 @@ more than names do), so a case of a million names costs a few thousand
 transliterations. Uyghur Latin for Chinese parts comes from the names tables
 (``hanzi_sequences.tsv``) when they hold the part.
 
->>> sorted(spellings("买买提·吐尔逊"))[:2]
-['maimaitituerxun', 'memettursun']
->>> "买买提吐尔逊" in spellings("买买提 吐尔逊")
+>>> held, found = spelt("买买提·吐尔逊")
+>>> held, sorted(found)[:2]
+('买买提吐尔逊', ['maimaitituerxun', 'memettursun'])
+>>> "买买提吐尔逊" in spelt("买买提 吐尔逊")[1]
 True
 """
 
@@ -26,7 +27,7 @@ from veracity.script import Script, detect
 
 PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
 """What splits a name into its parts."""
-SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`]+")
+SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`ʼʻ]+")
 """What names are compared without: spaces, name separators (·), dots, hyphens, apostrophes."""
 
 
@@ -92,7 +93,8 @@ def _part(part: str) -> tuple[str, tuple[str, ...]]:
 
 
 def spelt(name: str) -> tuple[str, frozenset[str]]:
-    """NAME compressed, and :func:`spellings` of it (one normalisation for both).
+    """NAME compressed, and its spellings: as held and as each transliteration of all its parts, every spelling
+    compressed (one normalisation for both).
 
     >>> held, found = spelt("Memet Tursun")
     >>> held, sorted(found)
@@ -106,8 +108,3 @@ def spelt(name: str) -> tuple[str, frozenset[str]]:
         found.add("".join(a[choice] if choice < len(a) else (a[0] if a else own) for own, a in parts))
     found.discard("")
     return held, frozenset(found)
-
-
-def spellings(name: str) -> frozenset[str]:
-    """NAME as held and as each transliteration of all its parts, every spelling compressed."""
-    return spelt(name)[1]
