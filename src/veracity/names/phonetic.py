@@ -151,6 +151,8 @@ def distance(a: str, b: str) -> float:
     >>> distance("kUC.", "kuCar") < distance("kuCa", "kuCar")  # 库车 ~ Kuchar
     True
     """
+    if a == b:
+        return 0.0  # every letter against itself costs nothing (and no cost is negative)
     chinese = is_chinese_reading(a) or is_chinese_reading(b)
     ins_b = [_indel_cached(cb, chinese) for cb in b]
     prev = [0.0]
