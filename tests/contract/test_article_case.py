@@ -48,8 +48,6 @@ def test_a_relative_quoted_after_a_pronoun_is_not_attributed_to_the_official(cas
     assert _quote(case, HTML, "3")["speaker"] in ("", "His brother", "his brother")
 
 
-@pytest.mark.xfail(strict=True, reason="claims/quotes (redact-gaps): in Chinese the person run takes the words "
-                   "after the name (persons = '<name>从未进入')")
 def test_the_person_named_in_a_chinese_quote_is_the_name_alone(case: ContractCase) -> None:
     assert _quote(case, TEXT, "3")["persons"] == PS[1].zh
 
@@ -66,9 +64,6 @@ def test_redacted_quotes_hold_no_name_of_a_person_in_the_leak(case: ContractCase
         assert [v for v in spellings(PS[:1]) if v.lower() in text.lower()] == []
 
 
-@pytest.mark.xfail(strict=True, reason="report/redact (redact-gaps): a person named only in an article (not in "
-                   "any record) keeps the full name in the redacted quotes export, in `quote` and in `persons` "
-                   "(which the tool itself filled)")
 def test_redacted_quotes_hold_no_name_of_a_person_named_only_in_an_article(case: ContractCase) -> None:
     text = repr(case.export("quotes", "json", redact=True))
     assert PS[1].zh not in text

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from veracity.names.tables import read_tsv
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "「": "」", "«": "»", "„": "“"}
 _SPAN = re.compile(r"“([^”]*)”|\"([^\"]*)\"|「([^」]*)」|«([^»]*)»|„([^“]*)“")
@@ -43,8 +46,10 @@ _REPORTED = (
     re.compile(rf"^(?P<q>.+?),\s+{_NAME}\s+(?:said|told [\w ]{{1,30}}?|stated|claimed)\.?$"),
     re.compile(r"^(?P<spk>[^，。“”]{2,30}?)(?:\d{1,2}日)?(?:表示|说|称|指出)[，,：:](?P<q>[^“”]+?)。?$"),
 )
-_PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b|"
-                     r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
+_PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b")
+_HAN_DOTTED = re.compile(r"([\u4e00-\u9fff]+)[·•・]([\u4e00-\u9fff]+)")
+_ARABIC_RUN = re.compile(r"[\u0620-\u06ff]+(?:[ \t]+[\u0620-\u06ff]+)*")
+MAX_HAN_PART = 6  # a hanzi name part (阿不都热依木) is at most six characters
 _NOT_PERSONS = re.compile(r"^(?:The|A|An|In|On|At|He|She|They|We|It|But|And|This|That|According|Xinjiang|China|"
                           r"Chinese|Karakax|Hotan|Moyu|January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)\b")
@@ -92,14 +97,52 @@ def suggest(text: str) -> str:
     return next((name for name, pattern in _ASSERTIONS if pattern.search(text)), "")
 
 
+@lru_cache(maxsize=1)
+def _name_characters() -> frozenset[str]:
+    """The characters Chinese transcriptions of Uyghur names are written with (DB65/T 2189-2005)."""
+    rows = [*read_tsv("hanzi.tsv"), *read_tsv("hanzi_sequences.tsv")]
+    return frozenset("".join(row[0] for row in rows))
+
+
+def _han_part(run: str, backwards: bool) -> str:
+    """The name part at the end (BACKWARDS) or start of a hanzi RUN next to a middle dot: two characters, and
+    more while they are characters names are written with, up to six.
+
+    >>> _han_part("发言人说买买提", True), _han_part("吐尔逊从未进入", False)
+    ('买买提', '吐尔逊')
+    """
+    chars = run[::-1] if backwards else run
+    n = min(2, len(chars))
+    while n < min(len(chars), MAX_HAN_PART) and chars[n] in _name_characters():
+        n += 1
+    return chars[:n][::-1] if backwards else chars[:n]
+
+
 def persons_in(text: str, speaker: str = "") -> tuple[str, ...]:
-    """Person names in TEXT (Latin full names, Chinese names with ·), the speaker left out.
+    """Person names in TEXT, the speaker left out: Latin full names (two or three capitalised words), Chinese
+    names with a middle dot (the parts alone, not the words next to them) and runs of two or three words in
+    Arabic script (a longer run is a sentence).
 
     >>> persons_in("Aynur Tursun said Kamil Osman went home.", "Aynur Tursun")
     ('Kamil Osman',)
+    >>> persons_in("发言人说买买提·吐尔逊从未进入培训中心。")
+    ('买买提·吐尔逊',)
+    >>> persons_in("His son مەمەت تۇرسۇن and Kamil Osman are missing.")
+    ('مەمەت تۇرسۇن', 'Kamil Osman')
     """
-    found = [m[0] for m in _PERSON.finditer(text) if not _NOT_PERSONS.match(m[0])]
-    return tuple(dict.fromkeys(p for p in found if p not in speaker))
+    found = [(m.start(), m[0]) for m in _PERSON.finditer(text) if not _NOT_PERSONS.match(m[0])]
+    found += [(m.start(), _han_part(m[1], True) + text[m.end(1):m.start(2)] + _han_part(m[2], False))
+              for m in _HAN_DOTTED.finditer(text)]
+    found += [(m.start(), m[0]) for m in _ARABIC_RUN.finditer(text) if 2 <= len(m[0].split()) <= 3]
+    return tuple(dict.fromkeys(p for _, p in sorted(found) if p not in speaker))
+
+
+_NAME_ONLY_SQL = (r"\p{Lu}[\p{Ll}''’]+(?:[ -]\p{Lu}[\p{Ll}''’]+){1,2}|\p{Han}{2,6}[·•・]\p{Han}{2,6}|"
+                  r"\p{Arabic}+(?: \p{Arabic}+){1,2}")  # RE2 in a SQL string: '' is one quote
+ARTICLE_NAMES_SQL = ("SELECT unnest(string_split(persons, '; ')) AS n FROM quotes WHERE persons <> '' UNION ALL "
+                     f"SELECT speaker FROM quotes WHERE regexp_full_match(speaker, '{_NAME_ONLY_SQL}')")
+"""The names a case holds through its articles (DuckDB SQL, one column ``n``): the persons of every quotation
+and the speakers that are a name and nothing else (``Gulnar Memet``, not ``a county spokesperson``)."""
 
 
 def long_enough(text: str) -> bool:

@@ -36,6 +36,7 @@ from typing import Any
 import duckdb
 
 from veracity.case import Case
+from veracity.claims.quotes import ARTICLE_NAMES_SQL
 from veracity.errors import UsageError
 from veracity.fields import NAME_FIELDS
 from veracity.idnumber import check_character, compact
@@ -292,15 +293,16 @@ class Redactor:
 
 _NAMES_SQL = " UNION ALL ".join(
     [f"SELECT {f} AS n, nullif(id_number, '') AS i FROM records WHERE coalesce({f}, '') <> ''" for f in NAME_FIELDS]
-    + ["SELECT subject_name, nullif(subject_id, '') FROM claims WHERE subject_name <> ''"])
+    + ["SELECT subject_name, nullif(subject_id, '') FROM claims WHERE subject_name <> ''",
+       f"SELECT n, NULL FROM ({ARTICLE_NAMES_SQL})"])  # people named only in an article are held too
 PAIRS_SQL = f"SELECT n, min(i) AS i FROM ({_NAMES_SQL}) GROUP BY n"
-"""Every distinct name the case holds (records, claims) with its smallest identity number as held."""
+"""Every distinct name the case holds (records, claims, articles) with its smallest identity number as held."""
 _BUILT: dict[str, Any] = {}  # the last index built in this process, and the fingerprint of its names
 
 
 def name_pairs(case: Case) -> tuple[list[str], list[str | None]]:
-    """Every distinct name the case holds, in records and in claims, and the 18-character form of its smallest
-    id number (None when it has none shaped like one). ASCII numbers are read in SQL."""
+    """Every distinct name the case holds, in records, claims and articles, and the 18-character form of its
+    smallest id number (None when it has none shaped like one). ASCII numbers are read in SQL."""
     ascii_id = IS_ASCII.format(x="i")
     table = case.con.sql(f"SELECT n, CASE WHEN {ascii_id} THEN {id18_sql('i')} END AS id18, "
                          f"CASE WHEN NOT {ascii_id} THEN i END AS other FROM ({PAIRS_SQL})").to_arrow_table()
