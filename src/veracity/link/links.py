@@ -25,6 +25,7 @@ from veracity.names import compare
 Loc = tuple[str, str, int]  # source_file, sheet, row
 READ = ("unique_id_l", "unique_id_r", "name_text_l", "name_text_r", "id18_l", "id18_r", "match_probability",
         "match_weight")  # what a link is built of, with the gamma_ columns (the scored pairs hold every feature)
+BATCH = 65536  # pairs read into Python at a time
 ID_AGREES = 3  # gamma of the id comparison at or above which the numbers agree (one wrong digit or better)
 
 
@@ -99,7 +100,7 @@ def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, 
     """Links from the scored PAIRS (pyarrow); WHERE gives each record's locator and role."""
     scores = name_scores(pairs)
     read = [c for c in pairs.column_names if c.startswith("gamma_") or c in READ]
-    for pair in pairs.select(read).to_pylist():
+    for pair in (p for batch in pairs.select(read).to_batches(BATCH) for p in batch.to_pylist()):
         left, right = int(pair["unique_id_l"]), int(pair["unique_id_r"])
         if where[right][1] == "leak" and where[left][1] != "leak":
             left, right = right, left

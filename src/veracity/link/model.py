@@ -38,6 +38,8 @@ EM_MAX_ITERATIONS = 8  # EM stops here at the latest: a level no true pair shows
 EM_CONVERGENCE = 1e-3  # largest change of any m probability at which EM has converged
 EM_MAX_PAIRS = 2.5e5  # pairs an EM session trains on at most (Splink samples records of both sides by a hash):
 # a training rule such as same birth year and county yields pairs that grow with the square of the case
+SCORED_COLUMNS = ("unique_id_l", "unique_id_r", "match_weight", "match_probability", "id18_l", "id18_r", "name_text_l",
+                  "name_text_r")  # with the gamma_ columns, what links are built of (not every feature of both sides)
 DUCKDB_THREADS = 2  # the machines this runs on have 2 cores
 DUCKDB_MEMORY = "4GB"  # Splink's connection spills to the scratch directory beyond this: a million records a side
 # link within 8 GB with the features and the scored pairs in Python
@@ -116,12 +118,16 @@ class Backend:
     def __init__(self, engine: str, spark: Any = None) -> None:
         self.engine, self.spark = engine, spark
         self._scratch = Path(tempfile.mkdtemp(prefix="veracity-link-"))
+        self._connections: list[Any] = []
 
     def __enter__(self) -> Backend:
         return self
 
     def __exit__(self, *_: object) -> None:
-        """Remove the scratch directory (Spark's checkpoints and the datasets written for it)."""
+        """Close the DuckDB connections (their memory goes back before the links are built) and remove the
+        scratch directory (Spark's checkpoints, the datasets written for it, DuckDB's spills)."""
+        for con in self._connections:
+            con.close()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     def api(self) -> Any:
@@ -136,6 +142,7 @@ class Backend:
         con = duckdb.connect(config={"threads": DUCKDB_THREADS, "memory_limit": DUCKDB_MEMORY,
                                      "temp_directory": str(self._scratch / "duckdb")})
         con.execute("SET enable_progress_bar = false")
+        self._connections.append(con)
         return DuckDBAPI(con)
 
     def register(self, api: Any, table: Any, datasets: Sequence[str]) -> list[Any]:
@@ -267,6 +274,8 @@ def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], prese
                         log_level=logging.ERROR)
     predicted = linker.inference.predict()
     same_id = " OR id18_l = id18_r" if "id18" in present else ""
-    kept = predicted.query_sql(f"SELECT * FROM {{this}} WHERE match_probability >= {float(keep_above)!r}{same_id}")
+    columns = ", ".join([*SCORED_COLUMNS, *(f"gamma_{c.name}" for c in comparisons(present))])
+    kept = predicted.query_sql(f"SELECT {columns} FROM {{this}} WHERE match_probability >= {float(keep_above)!r}"
+                               f"{same_id}")
     pairs = kept.as_pyarrow_table()
     return Scored(pairs, _levels(model))
