@@ -29,11 +29,11 @@ class Ran:
         return self
 
 
-def veracity(*args: str | Path, timeout: float = 600) -> Ran:
-    """Run ``python -m veracity ARGS`` with this checkout's sources first on the path."""
+def veracity(*args: str | Path, timeout: float = 600, cwd: Path | None = None) -> Ran:
+    """Run ``python -m veracity ARGS`` (in CWD) with this checkout's sources first on the path."""
     env = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1", "COLUMNS": "200"}
     done = subprocess.run([sys.executable, "-m", "veracity", *map(str, args)], capture_output=True, text=True,
-                          env=env, timeout=timeout, check=False)
+                          env=env, timeout=timeout, check=False, cwd=cwd)
     return Ran(tuple(map(str, args)), done.returncode, done.stdout, done.stderr)
 
 

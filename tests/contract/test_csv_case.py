@@ -108,6 +108,9 @@ BAD_INPUTS = {
                                                                    "bad_claims.csv"), "--role", "claims"],
                                     ["bad_claims.csv", "row 1"]),
     "not a case": lambda f: (["export", f / "nowhere", "--what", "records", "--format", "csv"], ["nowhere"]),
+    "export into a missing folder": lambda f: (["export", "{case}", "--what", "records", "--format", "csv", "-o",
+                                                f / "gone" / "r.csv"], ["gone"]),
+    "report into a missing folder": lambda f: (["report", "{case}", "-o", f / "gone" / "r.html"], ["gone"]),
 }
 
 
@@ -140,3 +143,9 @@ def test_usage_errors_exit_2(case: ContractCase) -> None:
     assert veracity("export", case.path, "--what", "people", "--format", "csv").code == 2
     assert veracity("add", case.path, case.folder / UTF8, "--role", "witness").code == 2
     assert veracity("init", case.path).code == 2  # already a case
+
+
+def test_export_to_dash_writes_stdout(case: ContractCase) -> None:
+    ran = veracity("export", case.path, "--what", "records", "--format", "csv", "-o", "-", cwd=case.folder).ok()
+    assert ran.stdout.splitlines()[0].startswith("source_file,sheet,row,role,name,id_number")
+    assert not (case.folder / "-").exists()

@@ -17,7 +17,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from veracity.errors import VeracityError
+from veracity.errors import UsageError, VeracityError
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -52,6 +52,21 @@ def guard(work: Callable[[], T]) -> T:
         sys.stderr.write(f"error: internal error {type(error).__name__}: {' '.join(str(error).split())[:200]} "
                          "(the case is unchanged; VERACITY_DEBUG=1 shows the traceback)\n")
         raise typer.Exit(70) from None
+
+
+def output_file(path: Path) -> Path:
+    """PATH given to ``-o``, or a UsageError naming it when no file can be written there (exit 2, not a bug).
+
+    >>> output_file(Path("/no/such/folder/report.html"))
+    Traceback (most recent call last):
+    ...
+    veracity.errors.UsageError: -o /no/such/folder/report.html: no folder /no/such/folder
+    """
+    if path.is_dir():
+        raise UsageError(f"-o {path}: a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UsageError(f"-o {path}: no folder {path.parent}")
+    return path
 
 
 def print_json(value: object) -> None:

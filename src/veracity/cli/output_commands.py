@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from veracity.cli.common import CaseArg, app, guard, say
+from veracity.cli.common import CaseArg, app, guard, output_file, say
 
 
 class ExportWhat(StrEnum):
@@ -41,14 +41,18 @@ def export(
     case: CaseArg,
     what: Annotated[ExportWhat, typer.Option(help="Which table.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.csv,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout if omitted).")] = None,
+    out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (stdout if omitted or -).")] = None,
     redact: RedactOpt = False,
 ) -> None:
     """Write a table of the case in the contract's columns (csv, json, parquet, FollowTheMoney)."""
     from veracity.case import open_case
     from veracity.report.export import Format, export_table
 
+    if out == Path("-"):  # the usual spelling of stdout; it wrote a file named "-"
+        out = None
     def work() -> None:
+        if out is not None:
+            output_file(out)
         with open_case(case, read_only=not redact) as opened:
             count = export_table(opened, what.value, Format(fmt.value), out, redact=redact)
         if out is not None:
@@ -68,6 +72,7 @@ def report(
     from veracity.report.build import write_report
 
     def work() -> None:
+        output_file(out)
         with open_case(case) as opened:
             info = write_report(opened, out, redact=redact)
         say(f"wrote {info.format.value} report{' (redacted)' if info.redacted else ''} to {info.path} "
