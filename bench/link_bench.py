@@ -43,15 +43,22 @@ def _peak_mb() -> int:
 class _Stages:
     """Seconds of each stage of ``run_link``, from its progress calls, and the features it prepared."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
         self.marks: list[float] = [time.perf_counter()]
-        self.prepared: Any = None
+        self.features = folder / "features.parquet"  # kept on disk, so the run's memory is the run's own
+        self.present: frozenset[str] = frozenset()
+        self.saving = 0.0  # seconds spent writing it, taken off the features stage
         self._prepare = link_run.prepare
         link_run.prepare = self._capture  # type: ignore[assignment]
 
     def _capture(self, *args: Any) -> Any:
-        self.prepared = self._prepare(*args)
-        return self.prepared
+        import pyarrow.parquet as pq
+
+        prepared = self._prepare(*args)
+        started = time.perf_counter()
+        pq.write_table(prepared.table, self.features)
+        self.present, self.saving = prepared.present, time.perf_counter() - started
+        return prepared
 
     def __call__(self, _task: str, done: int, _total: int | None = None) -> None:
         if done:
@@ -60,25 +67,26 @@ class _Stages:
     def seconds(self, total: float) -> dict[str, float]:
         names = ("features", "splink_train_predict", "links")
         out = {n: round(b - a, 1) for n, a, b in zip(names, self.marks, self.marks[1:], strict=False)}
+        out["features"] = round(out.get("features", 0.0) - self.saving, 1)
         out["persons_and_store"] = round(total - (self.marks[-1] - self.marks[0]), 1)
         return out
 
 
-def pairs_per_rule(prepared: Any) -> list[tuple[str, int]]:
+def pairs_per_rule(features: Path, present: frozenset[str]) -> list[tuple[str, int]]:
     """Candidate pairs each blocking rule makes across datasets (before Splink removes repeats)."""
     import duckdb
 
     with duckdb.connect() as con:
-        con.register("features", prepared.table)
+        con.execute(f"CREATE TABLE features AS SELECT * FROM read_parquet('{features}')")
         return [(rule, int(con.execute(
             f"SELECT count(*) FROM features l JOIN features r ON {rule} "
             "AND l.source_dataset < r.source_dataset").fetchone()[0]))  # type: ignore[index]
-                for rule in blocking_rules(prepared.present)]
+                for rule in blocking_rules(present)]
 
 
 def link_and_measure(case_dir: Path, truth: set[Pair]) -> dict[str, Any]:
     """Run ``run_link`` on the case at CASE_DIR; time, memory, pairs and accuracy against TRUTH."""
-    stages = _Stages()
+    stages = _Stages(case_dir.parent)
     before = _peak_mb()
     with open_case(case_dir) as case:
         leak = int(case.scalar("SELECT count(*) FROM records WHERE role = 'leak'"))
@@ -90,9 +98,12 @@ def link_and_measure(case_dir: Path, truth: set[Pair]) -> dict[str, Any]:
     with open_case(case_dir, read_only=True) as case:
         found = found_pairs(case)
     overall = score(found, truth)
+    files = sorted({p[2] for p in truth})
+    by_file = {f: score({p for p in found if p[2] == f}, {p for p in truth if p[2] == f}) for f in files}
     return {"leak_rows": leak, "reference_rows": ref, "link_seconds": round(seconds, 1),
             "stages": stages.seconds(seconds), "peak_rss_mb_before_link": before, "peak_rss_mb": peak,
-            "pairs": pairs_per_rule(stages.prepared), "links": len(found),
+            "pairs": pairs_per_rule(stages.features, stages.present), "links": len(found),
+            "by_file": {f: [a.precision, a.recall] for f, a in by_file.items()},
             "precision": overall.precision, "recall": overall.recall,
             "confirmed_persons": summary.confirmed_persons, "persons": summary.persons, "families": summary.families,
             "found": found}
@@ -233,7 +244,8 @@ def main() -> None:
         details.append(r)
     for r in details:
         print(f"\n{r['case']}: generated in {r['generate_seconds']} s; peak RSS before link "
-              f"{r['peak_rss_mb_before_link']:,} MB; candidate pairs per blocking rule:")
+              f"{r['peak_rss_mb_before_link']:,} MB; precision / recall by reference file: "
+              + "; ".join(f"{f} {p} / {rc}" for f, (p, rc) in r["by_file"].items()) + "; candidate pairs per rule:")
         for rule, n in r["pairs"]:
             print(f"  {n:>12,}  {rule}")
 

@@ -85,11 +85,13 @@ def score_links(case: Case, engine: str, settings: Settings, progress: Progress 
     progress("link: features", 1, 3)
     with Backend(engine, _spark_session() if engine == "spark" else None) as backend:
         scored = train_and_score(backend, prepared.table, prepared.datasets, prepared.present, settings.keep_above)
+    households = prepared.households
+    del prepared  # the features table (a million records: about a gigabyte) is not needed for the links
     progress("link: features", 2, 3)
     ids = scored.pairs.column("unique_id_l").to_pylist() + scored.pairs.column("unique_id_r").to_pylist()
     links = demote_rivals(list(build(scored.pairs, scored.levels, locators(case, ids), settings)))
     progress("link: features", 3, 3)
-    return links, prepared.households
+    return links, households
 
 
 def run_link(case: Case, engine: str = "duckdb", progress: Progress | None = None) -> LinkSummary:
