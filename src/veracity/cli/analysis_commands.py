@@ -11,6 +11,7 @@ import typer
 
 from veracity.cli.common import CaseArg, JsonOpt, app, guard, print_json, say
 from veracity.errors import UsageError
+from veracity.locator import Locator
 
 if TYPE_CHECKING:
     from veracity.checks import CheckSummary
@@ -158,14 +159,23 @@ def review(
                 return
             queue = list_queue(opened, limit=limit)
         if as_json:
-            print_json([{"link_id": q.link_id, "a": f"{q.source_file_a}:{q.row_a}",
-                          "b": f"{q.source_file_b}:{q.row_b}", "match_probability": q.match_probability,
+            print_json([{"link_id": q.link_id, "a": _place(q.source_file_a, q.sheet_a, q.row_a),
+                          "b": _place(q.source_file_b, q.sheet_b, q.row_b), "match_probability": q.match_probability,
                           "level": q.level.value, "evidence": q.evidence} for q in queue])
             return
         for q in queue:
-            say(f"{q.link_id}  {q.level.value:<9} p={q.match_probability:.3f}  {q.source_file_a}:{q.row_a} ~ "
-                 f"{q.source_file_b}:{q.row_b}  {q.evidence}")
+            say(f"{q.link_id}  {q.level.value:<9} p={q.match_probability:.3f}  "
+                f"{_place(q.source_file_a, q.sheet_a, q.row_a)} ~ {_place(q.source_file_b, q.sheet_b, q.row_b)}  "
+                f"{q.evidence}")
 
     guard(work)
 
 
+def _place(source_file: str, sheet: str, row: int) -> str:
+    """Where a linked record is, as an evidence item names it: the sheet or table too when it has one (a row
+    number alone is ambiguous in a workbook).
+
+    >>> _place("leak.xlsx", "名单", 3), _place("leak.csv", "", 3)
+    ('leak.xlsx:名单:3', 'leak.csv:3')
+    """
+    return Locator(source_file, sheet, row).evidence_item(several_tables=True)
