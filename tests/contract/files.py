@@ -314,3 +314,29 @@ def article_zh(folder: Path, p: Person, name: str = "news_zh.txt") -> Path:
         f"发言人说：“{p.zh}从未进入职业技能教育培训中心，他现在在家里过着正常的生活。”\n\n"
         f"{p.zh}的哥哥在国外接受采访时表示，他的弟弟2017年被带走，至今没有音讯。\n", "utf-8")
     return folder / name
+
+
+# ------------------------------------------------------------------ page markers between printed pages
+
+def paged_register(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:
+    """A register pasted together from printed pages (CSV or XLSX by NAME's extension): ps[0..2], a page
+    marker 第2页 and the header again, ps[3..4], a marker "- 3 -", ps[5]. Markers and the repeated header are
+    counted, never records."""
+    header = ["序号", "姓名", "性别", "身份证号"]
+    rows: list[list[object]] = [header]
+    rows += [[k + 1, p.zh, p.sex_zh, p.id18] for k, p in enumerate(ps[:3])]
+    rows += [["第2页"], header]
+    rows += [[k + 4, p.zh, p.sex_zh, p.id18] for k, p in enumerate(ps[3:5])]
+    rows += [["- 3 -"], [6, ps[5].zh, ps[5].sex_zh, ps[5].id18]]
+    sheet = ""
+    if name.endswith(".xlsx"):
+        book = openpyxl.Workbook()
+        active = book.active
+        assert active is not None
+        active.title = sheet = "名单"
+        for row in rows:
+            active.append(row)
+        book.save(folder / name)
+    else:
+        write_csv(folder / name, rows)
+    return [Expected(p, name, sheet, r, p.id18, p.sex, "") for p, r in zip(ps[:6], (1, 2, 3, 6, 7, 9), strict=True)]
