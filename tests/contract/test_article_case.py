@@ -42,8 +42,6 @@ def test_quotes_are_found_in_their_paragraphs_without_quotation_marks(case: Cont
     assert _quote(case, TEXT, "3")["quote"].startswith(PS[1].zh)
 
 
-@pytest.mark.xfail(strict=True, reason="claims/quotes (redact-gaps): 'he said' after 'His brother, who lives "
-                   "abroad, disagreed.' is attributed to the county spokesperson of the paragraph before")
 def test_a_relative_quoted_after_a_pronoun_is_not_attributed_to_the_official(case: ContractCase) -> None:
     assert _quote(case, HTML, "3")["speaker"] in ("", "His brother", "his brother")
 
@@ -52,8 +50,6 @@ def test_the_person_named_in_a_chinese_quote_is_the_name_alone(case: ContractCas
     assert _quote(case, TEXT, "3")["persons"] == PS[1].zh
 
 
-@pytest.mark.xfail(strict=True, reason="claims/quotes (redact-gaps): the reported speaker keeps the clause "
-                   "after it ('<name>的哥哥在国外接受采访时' for '<name>的哥哥')")
 def test_the_reported_chinese_speaker_is_named_as_in_the_article(case: ContractCase) -> None:
     assert _quote(case, TEXT, "4")["speaker"] == f"{PS[1].zh}的哥哥"
 

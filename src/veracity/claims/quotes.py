@@ -4,11 +4,13 @@ Direct quotations are the words between curly, straight, corner or guillemet quo
 words or more, or six Chinese characters: shorter quoted words are scare quotes, not statements);
 a quotation whose paragraph ends inside it runs on into the next paragraph that opens with a
 quotation mark, as newspapers print it. The speaker is read around it: ``"…," X said``,
-``"…," said X``, ``X said: "…"``, ``X told reporters: "…"``, ``according to X``, ``X说：“…”``; a
-pronoun or a paragraph that is only a quotation takes the last speaker named. Reported speech is
-a sentence without quotation marks of the form ``X said (that) …``, ``X told … that …``,
-``According to X, …`` or ``…, X said.``. Suggested assertions come from clear wordings only
-(``never attended``, ``has not been detained``, ``for his own good`` ...), for a person to confirm.
+``"…," said X``, ``X said: "…"``, ``X told reporters: "…"``, ``according to X``, ``X说：“…”`` (when,
+where and to whom between a Chinese speaker and the verb are not the speaker); a pronoun is the nearest
+fitting person named before it (:mod:`veracity.claims.antecedents`), a paragraph that is only a quotation
+the last speaker's. Reported speech is a sentence without quotation marks of the form ``X said (that) …``,
+``X told … that …``, ``According to X, …``, ``…, X said.`` or ``X表示，…``. Suggested assertions come from
+clear wordings only (``never attended``, ``has not been detained``, ``for his own good`` ...), for a person
+to confirm.
 
 >>> q = find_quotes(("“Kamil Osman never attended a training centre,” a county spokesperson said.",))[0]
 >>> (q.speaker, q.quote, q.persons, q.assertion)
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from veracity.claims.antecedents import is_pronoun, nearest, subjects
 from veracity.names.tables import read_tsv
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "「": "」", "«": "»", "„": "“"}
@@ -30,11 +33,16 @@ _VERB = r"(?:said|says|told(?: [\w ]{1,30}?)?|added|explained|stated|insisted|cl
 _NAME = r"(?P<spk>(?:(?:the|a|an|his|her|their|its)\s+)?[\w.'’\- ]{2,60}?)"
 _AFTER_SAID_X = re.compile(rf"^[\s,，]*{_VERB}\s+{_NAME}\s*(?:[,.;:]|$|\s+(?:on|in|at|who|when)\b)")
 _AFTER_X_SAID = re.compile(rf"^[\s,，]*{_NAME}\s+{_VERB}\b")
-_BEFORE_X_SAID = re.compile(rf"(?:^|[.;]\s+|,\s+){_NAME}\s+{_VERB}\b[^“”\"]{{0,80}}$")
+_BEFORE_X_SAID = re.compile(rf"(?:^|[.;]\s+|,\s+){_NAME}(?P<apposition>,\s+[^,“”\"]{{2,50}},)?\s+{_VERB}\b"
+                            rf"[^“”\"]{{0,80}}$")
 _BEFORE_ACCORDING = re.compile(r"according to\s+(?P<spk>[^,:.]{2,60})[,:]?[^“”\"]{0,80}$", re.IGNORECASE)
-_ZH_BEFORE = re.compile(r"(?P<spk>[^，。；：“”\s]{2,20}?)(?:说|表示|称|介绍|指出|告诉记者)[：:，,]?\s*$")
-_ZH_AFTER = re.compile(r"^[，,]?\s*(?P<spk>[^，。；：“”\s]{2,20}?)(?:说|表示|称)")
-_PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
+_AFTER_ACCORDING = re.compile(r"^[\s,，]*according to\s+(?P<spk>[^,:.;]{2,60})", re.IGNORECASE)
+# what stands between a Chinese speaker and the verb: when, where, to whom (在国外接受采访时, 20日, 对记者)
+_ZH_WHEN = (r"(?:在[^，。；：“”]{1,20}?(?:时|上|中|后|前|里)|在[^，。；：“”]{1,8}?(?=接受|对|向)|"
+            r"接受[^，。；：“”]{0,10}?采访时?|(?:\d{1,2}月)?\d{1,2}日|今天|昨天|当天|近日|日前|此前|曾|也|还|则|均|都|又|(?:对|向)(?:本报)?记者)")
+_ZH_VERB = r"(?:说|表示|称|介绍|指出|告诉记者)"
+_ZH_BEFORE = re.compile(rf"(?P<spk>[^，。；：“”\s]{{1,20}}?){_ZH_WHEN}*{_ZH_VERB}[：:，,]?\s*$")
+_ZH_AFTER = re.compile(rf"^[，,]?\s*(?P<spk>[^，。；：“”\s]{{1,20}}?){_ZH_WHEN}*(?:说|表示|称)")
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
 _LEAD = r"(?:(?:In|At|On|During) [^,]{1,30},\s+)?"     # "In the video, Memet Ablet, a farmer, says ..."
 _APPOSITION = r"(?:,\s+[^,]{2,50},)?"                 # "Erkin Tursun, a teacher, said ..."
@@ -44,15 +52,23 @@ _REPORTED = (
                rf"{_WHEN}\s+(?:that\s+)?(?P<q>.+)$"),
     re.compile(r"^according to\s+(?P<spk>[^,]{2,60}),\s+(?P<q>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<q>.+?),\s+{_NAME}\s+(?:said|told [\w ]{{1,30}}?|stated|claimed)\.?$"),
-    re.compile(r"^(?P<spk>[^，。“”]{2,30}?)(?:\d{1,2}日)?(?:表示|说|称|指出)[，,：:](?P<q>[^“”]+?)。?$"),
+    re.compile(rf"^据?(?P<spk>[^，。“”]{{2,30}}?){_ZH_WHEN}*(?:表示|说|称|指出|介绍)[，,：:](?P<q>[^“”]+?)。?$"),
 )
 _PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b")
-_HAN_DOTTED = re.compile(r"([\u4e00-\u9fff]+)[·•・]([\u4e00-\u9fff]+)")
+_HAN_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
+_HAN_BEFORE, _HAN_AFTER = re.compile(r"[\u4e00-\u9fff]+$"), re.compile(r"^[\u4e00-\u9fff]+")
+_JOINING = frozenset("和与及跟同的是在从被把他她了也还说")  # transcription characters that are mostly words
 _ARABIC_RUN = re.compile(r"[\u0620-\u06ff]+(?:[ \t]+[\u0620-\u06ff]+)*")
 MAX_HAN_PART = 6  # a hanzi name part (阿不都热依木) is at most six characters
 _NOT_PERSONS = re.compile(r"^(?:The|A|An|In|On|At|He|She|They|We|It|But|And|This|That|According|Xinjiang|China|"
                           r"Chinese|Karakax|Hotan|Moyu|January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)\b")
+_BODIES = frozenset(("News", "Times", "Daily", "Post", "Press", "Agency", "Radio", "Television", "Ministry",
+                     "Government", "Committee", "Watch", "Council", "Party", "Bureau", "Office", "University",
+                     "Institute", "Centre", "Center", "Court", "Police", "Department", "Region", "County", "Prefecture",
+                     "Province", "Congress", "Nations", "Rights", "Foundation", "Project", "Network", "Service",
+                     "Asia", "Europe", "America", "Street", "Road", "Village", "Township", "City", "Camp", "School"))
+"""Words that make a run of capitalised words a body or a place, not a person (Radio Free Asia)."""
 _ASSERTIONS = (
     ("not_detained_for", re.compile(r"\bnot (?:been )?(?:detained|held|sent|taken)\b[^.]*\b(?:for|because)\b|"
                                     r"不是因为|并非因为", re.IGNORECASE)),
@@ -101,7 +117,7 @@ def suggest(text: str) -> str:
 def _name_characters() -> frozenset[str]:
     """The characters Chinese transcriptions of Uyghur names are written with (DB65/T 2189-2005)."""
     rows = [*read_tsv("hanzi.tsv"), *read_tsv("hanzi_sequences.tsv")]
-    return frozenset("".join(row[0] for row in rows))
+    return frozenset("".join(row[0] for row in rows)) - _JOINING
 
 
 def _han_part(run: str, backwards: bool) -> str:
@@ -123,16 +139,20 @@ def persons_in(text: str, speaker: str = "") -> tuple[str, ...]:
     names with a middle dot (the parts alone, not the words next to them) and runs of two or three words in
     Arabic script (a longer run is a sentence).
 
-    >>> persons_in("Aynur Tursun said Kamil Osman went home.", "Aynur Tursun")
+    >>> persons_in("Aynur Tursun told Radio Free Asia that Kamil Osman went home.", "Aynur Tursun")
     ('Kamil Osman',)
     >>> persons_in("发言人说买买提·吐尔逊从未进入培训中心。")
     ('买买提·吐尔逊',)
     >>> persons_in("His son مەمەت تۇرسۇن and Kamil Osman are missing.")
     ('مەمەت تۇرسۇن', 'Kamil Osman')
     """
-    found = [(m.start(), m[0]) for m in _PERSON.finditer(text) if not _NOT_PERSONS.match(m[0])]
-    found += [(m.start(), _han_part(m[1], True) + text[m.end(1):m.start(2)] + _han_part(m[2], False))
-              for m in _HAN_DOTTED.finditer(text)]
+    found = [(m.start(), m[0]) for m in _PERSON.finditer(text)
+             if not _NOT_PERSONS.match(m[0]) and _BODIES.isdisjoint(m[0].split())]
+    for dot in _HAN_DOT.finditer(text):
+        before, after = _HAN_BEFORE.search(text[:dot.start()]), _HAN_AFTER.match(text[dot.end():])
+        if before and after:
+            given = _han_part(before[0], True)
+            found.append((dot.start() - len(given), given + dot[0] + _han_part(after[0], False)))
     found += [(m.start(), m[0]) for m in _ARABIC_RUN.finditer(text) if 2 <= len(m[0].split()) <= 3]
     return tuple(dict.fromkeys(p for _, p in sorted(found) if p not in speaker))
 
@@ -151,19 +171,23 @@ def long_enough(text: str) -> bool:
 
 
 def _clean_speaker(text: str) -> str:
-    text = " ".join(text.strip(" ,，:：").split())
-    return "" if text.lower() in _PRONOUNS else text
+    return " ".join(text.strip(" ,，:：").split())
 
 
 def _speaker(before: str, after: str) -> tuple[str, str]:
-    """(speaker, cue) from the text before and after a quotation in its paragraph."""
+    """(speaker, cue) from the text before and after a quotation in its paragraph; a pronoun is the speaker
+    with the cue ``pronoun``."""
     for pattern, cue, text in ((_AFTER_SAID_X, "said X", after), (_AFTER_X_SAID, "X said", after),
+                               (_AFTER_ACCORDING, "according to X", after),
                                (_BEFORE_ACCORDING, "according to X", before), (_BEFORE_X_SAID, "X said:", before),
                                (_ZH_BEFORE, "X说", before), (_ZH_AFTER, "X说", after)):
         m = pattern.search(text)
-        if m and len(m["spk"].split()) <= 8:
-            spk = m["spk"]
-            return _clean_speaker(spk), cue if _clean_speaker(spk) else "pronoun"
+        if m and len(m["spk"].split()) <= 8 and (len(m["spk"]) > 1 or is_pronoun(m["spk"])):
+            spk = _clean_speaker(m["spk"])
+            named = _clean_speaker(m.groupdict().get("apposition") or "")
+            if named and persons_in(named) == (named,):
+                spk = named  # "Her mother, Aygul Rozi, told reporters:" is Aygul Rozi's
+            return spk, "pronoun" if is_pronoun(spk) else cue
     return "", ""
 
 
@@ -200,14 +224,20 @@ def _run_on(paragraphs: tuple[str, ...], k: int, words: str) -> tuple[str, int, 
 
 
 def _direct(paragraphs: tuple[str, ...], reported: dict[int, str]) -> list[Quote]:
+    """Quotations between marks. A pronoun speaker is the nearest fitting person named before it (a speaker,
+    or a sentence's subject); a quotation without a speaker in a paragraph that opens with a quotation mark,
+    or after one attributed in the same paragraph, is the last speaker's."""
     out: list[Quote] = []
     last_speaker = ""
+    antecedents: list[str] = []
     k = 0
     while k < len(paragraphs):
-        text, skip_to, spoke_here = paragraphs[k], k, False
+        text, skip_to, spoke_here, narrated = paragraphs[k], k, False, 0
         last_speaker = reported.get(k + 1, last_speaker)
         for span in _spans(text):
             words, end, after = span.text, k, text[span.end:]
+            antecedents += subjects(text[narrated:span.start])
+            narrated = span.end
             if not span.closed:
                 words, end, after = _run_on(paragraphs, k, words)
                 skip_to = end
@@ -215,11 +245,15 @@ def _direct(paragraphs: tuple[str, ...], reported: dict[int, str]) -> list[Quote
             if not long_enough(words):
                 continue
             speaker, cue = _speaker(text[:span.start], after)
-            if not speaker and (cue == "pronoun" or spoke_here or text.strip()[:1] in _OPEN_CLOSE):
+            if cue == "pronoun":
+                speaker = nearest(speaker, antecedents)
+            elif not speaker and (spoke_here or text.strip()[:1] in _OPEN_CLOSE):
                 speaker, cue = last_speaker, ("last speaker" if last_speaker else cue)
             last_speaker, spoke_here = speaker or last_speaker, spoke_here or bool(speaker)
+            antecedents += [speaker] if speaker else []
             out.append(Quote(k + 1, end + 1, speaker, words, persons_in(words, speaker) or persons_in(text, speaker),
                              suggest(words), "direct", cue))
+        antecedents += subjects(text[narrated:]) + ([reported[k + 1]] if k + 1 in reported else [])
         k = skip_to + 1
     return out
 
@@ -232,8 +266,9 @@ def _reported(paragraphs: tuple[str, ...]) -> list[Quote]:
         for sentence in _SENTENCE.split(text):
             for pattern in _REPORTED:
                 m = pattern.match(sentence.strip())
-                if m and len(m["spk"].split()) <= 6 and _clean_speaker(m["spk"]) and long_enough(m["q"]):
-                    speaker, words = _clean_speaker(m["spk"]), m["q"].strip().rstrip(".")
+                speaker = _clean_speaker(m["spk"]) if m else ""
+                if m and len(speaker.split()) <= 6 and speaker and not is_pronoun(speaker) and long_enough(m["q"]):
+                    words = m["q"].strip().rstrip(".")
                     out.append(Quote(k, k, speaker, words, persons_in(words, speaker), suggest(words), "reported",
                                      "reported"))
                     break
