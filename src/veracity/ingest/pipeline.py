@@ -165,7 +165,7 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
     read = read_tables(path, name, request.limits)
     plain = None
     if read.encoding is not None and read.delimiter is not None and request.role != "claims":
-        plain = plain_lines(path, read.encoding, read.delimiter, request.limits)
+        plain = plain_lines(case.con, path, read.encoding, read.delimiter, request.limits)
     loads: list[TableLoad] = []
     for table_no, raw in enumerate(read.tables, start=1):
         if request.role == "claims":

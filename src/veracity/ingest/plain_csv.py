@@ -1,13 +1,13 @@
-"""Plain CSV files through DuckDB: split, sorted, converted and inserted in SQL, each distinct value read once.
+"""Plain CSV files through DuckDB: read, split and inserted in order, each distinct value converted once.
 
 A delimited file is *plain* when each physical line is one record: no quote
 character, no control character but tab and the line ends (a CR only before
 an LF), no line longer than the cell limit, no more lines than the row limit
 and no line wider than the column limit. For such a file the csv module gives
 ``tuple(line.split(delimiter))`` for each line and ``()`` for an empty one, so
-the lines can be split elsewhere with the same result: Arrow splits the text
-into lines (physical line k is row k, blank lines included) and DuckDB splits
-the lines into cells.
+the lines can be split elsewhere with the same result: DuckDB's ``read_csv``
+reads each line as one value, in parallel and in order (physical line n is
+row n, blank lines included), and ``string_split`` splits the lines into cells.
 
 The rows are then what ``records.load_table`` makes of them row by row:
 
@@ -17,10 +17,15 @@ The rows are then what ``records.load_table`` makes of them row by row:
 - each canonical field comes from ``ColumnPlan.build_many`` over the distinct
   cells of its column (all name columns together, as the name fields depend
   on each other; the columns of a date written over several columns
-  together), joined back to the rows, or taken as they are when the column's
-  cells are their own values; unreadable cells become findings, in row order
-  and then column order;
-- ``cells`` is the JSON ``records.cells_json`` gives, built in SQL.
+  together), found in one pass over the file, except the cells whose field SQL
+  gives (``SQL_VALUES``: most identity numbers and text are their own value,
+  dates written YYYY.MM.DD have their ISO form); unreadable cells become
+  findings, in row order and then column order;
+- ``cells`` is the JSON ``records.cells_json`` gives, built in SQL;
+- the rows are read in batches in row order and each field looked up by its
+  key in Arrow (a join in DuckDB would give the rows out of order, and a sort
+  back into order costs more than all the lookups), so each batch is appended
+  to ``records`` in record-id order, as the row reader appends.
 
 A file in which a later header starts another table goes through the row-at-a-time reader as a whole
 (``records.load_started``), and so does any other file: it gives the same records.
@@ -29,9 +34,9 @@ A file in which a later header starts another table goes through the row-at-a-ti
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Sequence
-from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,9 +68,11 @@ from veracity.progress import Progress
 if TYPE_CHECKING:
     from veracity.ingest.pipeline import AddRequest
 
-MAX_PLAIN_BYTES = 512 * MIB  # the text is held in memory three times over; larger files go row by row
-# Bytes that make a line more than its cells: quotes and control characters (tab, CR, LF aside).
-_NOT_PLAIN = bytes([*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20)]) + b'"'
+BATCH = 2 * 122_880  # rows split, converted and inserted at a time: one query and one INSERT each
+MAX_PLAIN_BYTES = 512 * MIB  # the bytes are read (and transcoded) in memory once; larger files go row by row
+# Characters that make a line more than its cells: quotes and control characters (tab, CR, LF aside; NUL is
+# looked for in the bytes, before DuckDB reads them).
+_NOT_PLAIN = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)]) + b'"'
 
 
 def _han_but(excluded: str) -> str:
@@ -88,22 +95,42 @@ _SURE_END = "[0-9A-Za-z\u4e00-\u9fff]"  # nor white space that the comparison wi
 _SURE_LEAD = f"{_SURE_START}(.*{_SURE_END})?"
 
 _SPACE = "".join(f"\\x{{{code:x}}}" for code in range(0x3001) if chr(code).isspace())  # what str.strip strips
-# Cells whose field is the cell itself, by the field's kind: identity numbers of ASCII digits alone, text
-# with no white space at either end (tests/ingest/test_plain_csv.py holds the converters to it).
-OWN_VALUES = {Kind.IDNUMBER: "[0-9]+", Kind.TEXT: f"[^{_SPACE}](.*[^{_SPACE}])?"}
+# SQL for the field of a cell {cell} of a column alone, by the field's kind, NULL where SQL cannot tell (the
+# converter is asked then; tests/ingest/test_plain_csv.py holds the converters to it): identity numbers of
+# ASCII digits (an upper-case X last) and text with no white space at either end are their own value; a date
+# of a four-digit year from 1800 to 2100, two-digit month and day, each after one of - . / is its ISO form.
+SQL_VALUES = {
+    Kind.IDNUMBER: "CASE WHEN regexp_full_match({cell}, '[0-9]+X?') THEN {cell} END",
+    Kind.TEXT: f"CASE WHEN regexp_full_match({{cell}}, '[^{_SPACE}](.*[^{_SPACE}])?') THEN {{cell}} END",
+    Kind.DATE: "CASE WHEN regexp_full_match({cell}, '(1[89][0-9][0-9]|20[0-9][0-9]|2100)[-./][0-9][0-9][-./]"
+               "[0-9][0-9]') THEN CAST(TRY_CAST(concat({cell}[1:4], '-', {cell}[6:7], '-', {cell}[9:10]) AS DATE) "
+               "AS VARCHAR) END",
+}
 
 
 @dataclass(frozen=True)
 class PlainText:
-    """The physical lines of a plain file (``lines[k]`` is row k + 1) and its delimiter."""
+    """A plain file read into DuckDB: the temporary table ``plain_file`` (n, line) of its physical lines (line n
+    is row n), on READER, a cursor of the case's connection that reads while the connection writes records."""
 
-    lines: pa.Array
+    reader: duckdb.DuckDBPyConnection
+    lines: int
     delimiter: str
     escaped: bool  # some cell holds a backslash or a tab, which the cells JSON escapes
+    width: int  # cells in the widest line
 
 
-def plain_lines(path: Path, encoding: TextEncoding, delimiter: str, limits: Limits) -> PlainText | None:
-    """The lines of the CSV file at PATH when it is plain (see the module), else None.
+_READ_LINES = (  # each line one VARCHAR (no delimiter, quote or escape: \x01 is not in a plain file), blank ones ''
+    "CREATE TEMP TABLE plain_file AS SELECT row_number() OVER () AS n, coalesce(line, '') AS line FROM read_csv($path, "
+    "columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '', header = false, auto_detect = false, "
+    "max_line_size = $size)")
+
+
+def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncoding, delimiter: str,
+                limits: Limits) -> PlainText | None:
+    """The lines of the CSV file at PATH read into DuckDB (a new cursor of CON) when it is plain (see the module),
+    else None. DuckDB reads the lines in parallel, in order (UTF-8 without its BOM; another encoding transcoded
+    into a temporary file first).
 
     ENCODING is the one the encoding scan confirmed for the whole file, so decoding cannot fail.
     """
@@ -112,84 +139,59 @@ def plain_lines(path: Path, encoding: TextEncoding, delimiter: str, limits: Limi
     data = path.read_bytes()[encoding.bom:]
     if encoding.codec != "utf-8":
         data = data.decode(encoding.codec).encode("utf-8")
-    if not data or len(data.translate(None, _NOT_PLAIN)) != len(data):
+    if not data or b"\0" in data or data.count(b"\r") != data.count(b"\r\n"):
         return None
-    if b"\r" in data:
-        if data.count(b"\r") != data.count(b"\r\n"):
-            return None
-        data = data.replace(b"\r\n", b"\n")
     escaped = b"\\" in data or (delimiter != "\t" and b"\t" in data)
-    data = data.removesuffix(b"\n")
-    text = pa.LargeStringArray.from_buffers(1, pa.py_buffer(pa.array([0, len(data)], pa.int64()).buffers()[1]),
-                                            pa.py_buffer(data))
-    lines = pc.split_pattern(text, "\n").flatten()
-    if len(lines) > limits.max_rows or pc.max(pc.utf8_length(lines)).as_py() > limits.max_cell_chars:
+    reader = con.cursor()
+    with tempfile.TemporaryDirectory(prefix="veracity-") as folder:
+        source = path
+        if encoding.codec != "utf-8":
+            source = Path(folder) / "utf-8.csv"
+            source.write_bytes(data)
+        del data
+        try:
+            reader.execute(_READ_LINES, {"path": str(source), "size": 4 * limits.max_cell_chars + 2})
+        except duckdb.Error:  # a line past the limit
+            reader.close()
+            return None
+    lines, longest, width, odd = reader.execute(
+        "SELECT count(*), max(length(line)), max(len(string_split(line, $d))), bool_or(regexp_matches(line, $odd)) "
+        "FROM plain_file", {"d": delimiter, "odd": f"[{_NOT_PLAIN.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
+    if odd or not lines or lines > limits.max_rows or longest > limits.max_cell_chars or width > limits.max_columns:
+        reader.close()
         return None
-    if pc.max(pc.count_substring(lines, delimiter)).as_py() + 1 > limits.max_columns:
-        return None
-    return PlainText(lines, delimiter, escaped)
+    return PlainText(reader, lines, delimiter, escaped, width)
 
 
 def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int, source_file: str,
                      request: AddRequest, started: float, progress: Progress) -> TableLoad:
     """``records.load_table`` of the one table of a plain CSV file, its data rows taken from PLAIN."""
-    start = start_table(raw, source_file, request)
-    if isinstance(start, TableLoad):
-        return start
-    data = plain.lines.slice(start.layout.last_row + 1)
-    load = TableLoad(data_rows=len(data), mapped=start.mapped)
-    target = (source_id, source_file, raw.name, 1, request.role)
-    with _Scratch(case.con) as scratch:
-        scratch.register("plain_lines", pa.table({"r": pa.array(range(1, len(data) + 1), pa.int64()), "line": data}))
-        if _holds_later_table(case, plain.delimiter, start.layout):
-            scratch.close()
+    with plain.reader as reader:
+        start = start_table(raw, source_file, request)
+        if isinstance(start, TableLoad):
+            return start
+        header = start.layout.last_row + 1
+        reader.execute(f"CREATE TEMP VIEW plain_lines AS SELECT n - {header} AS r, line FROM plain_file "
+                       f"WHERE n > {header}")
+        load = TableLoad(data_rows=plain.lines - header, mapped=start.mapped)
+        target = (source_id, source_file, raw.name, 1, request.role)
+        if _holds_later_table(reader, plain.delimiter, start.layout):
             return load_started(case, start, target, request, started, progress)
-        scratch.register("plain_skipped", pa.table({"r": pa.array(_skipped_rows(case, plain.delimiter, start.layout),
-                                                                  pa.int64())}))
-        case.con.execute(f"CREATE TEMP TABLE plain_staged AS SELECT $next - 1 + row_number() OVER (ORDER BY r) "
-                         f"AS record_id, r, {_SPLIT} AS cells FROM plain_lines ANTI JOIN plain_skipped USING (r)",
-                         {"next": first_record_id(case), "d": plain.delimiter})
-        load.records, load.problems = _insert_staged(scratch, plain, start, target)
+        skipped = pa.array(_skipped_rows(reader, plain.delimiter, start.layout), pa.int64())
+        load.records, load.problems = _insert_records(case, plain, start, target, skipped)
     progress(f"reading {source_file}", load.records)
     check_time(started, request.limits, source_file, f"row {load.data_rows}")
     finish_table(case, source_id, raw.name, start, load, source_file)
     return load
 
 
-class _Scratch:
-    """The Arrow tables registered on a connection for one load and the staged rows: gone afterwards (after
-    an error the transaction is aborted and its rollback drops the staged rows)."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.names = con, list[str]()
-
-    def register(self, name: str, table: pa.Table) -> None:
-        self.con.register(name, table)
-        self.names.append(name)
-
-    def __enter__(self) -> _Scratch:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
-        with suppress(duckdb.Error):
-            if kind is None:
-                self.con.execute("DROP TABLE IF EXISTS plain_staged")
-            self.close()
-
-    def close(self) -> None:
-        """Unregister the Arrow tables registered so far."""
-        for name in self.names:
-            self.con.unregister(name)
-        self.names.clear()
-
-
 _SPLIT = "CASE WHEN line = '' THEN []::VARCHAR[] ELSE string_split(line, $d) END"
 
 
-def _skipped_rows(case: Case, delimiter: str, layout: HeaderLayout) -> list[int]:
+def _skipped_rows(reader: duckdb.DuckDBPyConnection, delimiter: str, layout: HeaderLayout) -> list[int]:
     """The data rows that are no record (blank, total, header again): rows whose first two cells make them
     surely a record are told in SQL, the others by ``record_indexes``."""
-    doubtful = case.con.execute(
+    doubtful = reader.execute(
         f"SELECT r, cells FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines) WHERE NOT (coalesce("
         "regexp_full_match(cells[1], $lead) AND NOT list_contains($labels, cells[1]) AND NOT list_contains($labels, "
         "lower(cells[1][1])), false) AND (len(cells) = 1 OR (coalesce(regexp_full_match(cells[2], $follow), false) "
@@ -200,12 +202,12 @@ def _skipped_rows(case: Case, delimiter: str, layout: HeaderLayout) -> list[int]
     return [r for k, (r, _) in enumerate(doubtful) if k not in kept]
 
 
-def _holds_later_table(case: Case, delimiter: str, layout: HeaderLayout) -> bool:
+def _holds_later_table(reader: duckdb.DuckDBPyConnection, delimiter: str, layout: HeaderLayout) -> bool:
     """Whether a data row starts another table (``header.later_header_rows``, not the header again): such a file
     goes row by row. SQL passes on only the lines of two or more cells none of which starts with an ASCII digit
     (ASCII white space aside; found in the line, split or not): a cell that does is never a label, so no other
     line can be a header."""
-    lines = case.con.execute(
+    lines = reader.execute(
         f"SELECT {_SPLIT} AS cells FROM plain_lines WHERE NOT regexp_matches(line, $lead) AND contains(line, $d) "
         "AND NOT regexp_matches(line, $digit) ORDER BY r",  # the first test alone turns away most numbered rows
         {"d": delimiter, "lead": "^[ \\t\\f]*[0-9]", "digit": f"{re.escape(delimiter)}[ \\t\\f]*[0-9]"}).fetchall()
@@ -213,45 +215,110 @@ def _holds_later_table(case: Case, delimiter: str, layout: HeaderLayout) -> bool
     return any(not layout.is_header_again(rows[h]) for h in later_header_rows(rows))
 
 
-def _insert_staged(scratch: _Scratch, plain: PlainText, start: TableStart,
-                   target: tuple[int, str, str, int, str]) -> tuple[int, int]:
-    """Insert the staged rows' records and their findings; return how many of each.
+def _insert_records(case: Case, plain: PlainText, start: TableStart,
+                    target: tuple[int, str, str, int, str], skipped: pa.Array) -> tuple[int, int]:
+    """Insert the records of the data rows but the SKIPPED ones, and their findings; return how many of each.
 
+    One query splits the lines, builds each row's ``cells`` and the key of each column group; its batches are
+    read in row order, each field is looked up by key in its group's converted values (Arrow, no join: a join
+    would give the rows out of order, and records are inserted in row order) and the batch is inserted.
     TARGET is the records' fixed columns: source_id, source_file, sheet, table_no, role.
     """
-    con = scratch.con
-    fields: dict[str, str] = {}
-    joins, problem_queries = [], []
-    for j, group in enumerate(_groups(start.plan)):
-        converted = _convert_group(scratch, group, f"plain_g{j}", f"plain_p{j}")
-        on = " AND ".join(f"s.cells[{k + 1}] IS NOT DISTINCT FROM {{t}}.k{i}" for i, k in enumerate(group.columns))
-        cell = f"s.cells[{group.columns[0] + 1}]"
-        if converted.sparse and not converted.differ:  # every cell is its own value
-            fields |= dict.fromkeys(converted.fields, cell)
-            continue
-        joins.append(f"LEFT JOIN plain_g{j} g{j} ON {on.format(t=f'g{j}')}")
-        if converted.sparse:
-            fields |= {f: f"CASE WHEN g{j}.k0 IS NULL THEN {cell} ELSE g{j}.\"{f}\" END" for f in converted.fields}
-        else:
-            fields |= {f: f'g{j}."{f}"' for f in converted.fields}
-        if converted.problems:
-            problem_queries.append(f"SELECT s.r, s.record_id, p.col, p.check_id, p.message, p.details "
-                                   f"FROM plain_staged s JOIN plain_p{j} p ON {on.format(t='p')}")
-    width = int(con.execute("SELECT coalesce(max(len(cells)), 0) FROM plain_staged").fetchone()[0])  # type: ignore[index]
-    labels = [encode_basestring(label) for label in header_labels(start.layout.columns, max(width, 1))]
-    values = ", ".join(fields.get(f, "NULL") for f in FIELDS)
-    con.execute(
-        f"INSERT INTO records (record_id, source_id, source_file, sheet, table_no, \"row\", role, "
-        f"{', '.join(FIELDS)}, cells) SELECT s.record_id, $sid, $file, $sheet, $tno, s.r, $role, {values}, "
-        f"{_cells_json(plain, len(start.layout.columns))} FROM plain_staged s {' '.join(joins)} ORDER BY s.record_id",
-        dict(zip(("sid", "file", "sheet", "tno", "role"), target, strict=True)) | {"labels": labels})
-    problems = 0
-    if problem_queries:
-        problems = int(con.execute(
-            "INSERT INTO findings SELECT check_id, 'notice', $file, $sheet, r, record_id, message, 'ingest', details "
-            f"FROM ({' UNION ALL '.join(problem_queries)}) ORDER BY r, col",
-            {"file": target[1], "sheet": target[2]}).fetchone()[0])  # type: ignore[index]
-    return int(con.execute("SELECT count(*) FROM plain_staged").fetchone()[0]), problems  # type: ignore[index]
+    groups = _groups(start.plan)
+    converted = [_convert_group(group, keys) for group, keys in
+                 zip(groups, _distinct_keys(plain.reader, groups, plain.delimiter), strict=True)]
+    labels = [encode_basestring(label) for label in header_labels(start.layout.columns, plain.width)]
+    keys = "".join(f", {group.key} AS g{j}" + (f", {group.sql_value} AS v{j}" if group.sql_value else "")
+                   for j, group in enumerate(converted))
+    query = (f"SELECT s.r, {_cells_json(plain, len(start.layout.columns))} AS cells{keys} "
+             f"FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines WHERE r BETWEEN $first AND $last) s")
+    writer = _Writer(case, target, first_record_id(case))
+    for first in range(1, plain.lines + 1, BATCH):
+        batch = plain.reader.sql(query, params={"d": plain.delimiter, "labels": labels, "first": first,
+                                                "last": first + BATCH - 1}).to_arrow_table()
+        if len(skipped):
+            batch = batch.filter(pc.invert(pc.is_in(batch.column("r"), value_set=skipped)))
+        if batch.num_rows:
+            writer.insert(batch, converted)
+    return writer.next_id - writer.first_id, writer.insert_findings()
+
+
+@dataclass
+class _Writer:
+    """Inserts the records of a table's batches with the ids following on from ``first_id``, and keeps their
+    findings to insert them in row and then column order once all are read."""
+
+    case: Case
+    target: tuple[int, str, str, int, str]  # source_id, source_file, sheet, table_no, role
+    first_id: int
+    next_id: int = 0
+    found: list[pa.Table] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.next_id = self.first_id
+
+    def insert(self, batch: pa.Table, groups: Sequence[_Converted]) -> None:
+        size = batch.num_rows
+        record_ids = pa.array(range(self.next_id, self.next_id + size), pa.int64())
+        columns: dict[str, pa.Array] = {}
+        for j, group in enumerate(groups):
+            key = batch.column(f"g{j}")
+            other = pc.coalesce(batch.column(f"v{j}"), key) if group.sql_value else key  # a cell not in the keys
+            if group.sparse and not len(group.keys):
+                columns |= dict.fromkeys(group.values, other)
+                continue
+            index = pc.index_in(key, value_set=group.keys)
+            for name, values in group.values.items():
+                taken = values.take(index)
+                columns[name] = pc.if_else(pc.is_null(index), other, taken) if group.sparse else taken
+            for column, (check_ids, messages, details) in group.problems.items():
+                check_id = check_ids.take(index)
+                rows = pc.is_valid(check_id)
+                if pc.any(rows).as_py():
+                    self.found.append(pa.table({
+                        "r": batch.column("r").filter(rows), "record_id": record_ids.filter(rows),
+                        "col": pa.nulls(size, pa.int64()).fill_null(column).filter(rows),
+                        "check_id": check_id.filter(rows), "message": messages.take(index).filter(rows),
+                        "details": details.take(index).filter(rows)}))
+        source_id, source_file, sheet, table_no, role = self.target
+        fixed = {"record_id": record_ids, "source_id": _repeat(source_id, size),
+                 "source_file": _repeat(source_file, size), "sheet": _repeat(sheet, size),
+                 "table_no": _repeat(table_no, size), "row": batch.column("r"), "role": _repeat(role, size)}
+        fields = {name: columns.get(name, pa.nulls(size, _ARROW_TYPES[FIELDS[name].kind is Kind.INTEGER]))
+                  for name in FIELDS}
+        _append(self.case, "records", fixed | fields | {"cells": batch.column("cells")})
+        self.next_id += size
+
+    def insert_findings(self) -> int:
+        """Insert the findings kept, in row and then column order; how many."""
+        if not self.found:
+            return 0
+        found = pa.concat_tables(self.found).sort_by([("r", "ascending"), ("col", "ascending")])
+        size = found.num_rows
+        _append(self.case, "findings", {
+            "check_id": found.column("check_id"), "severity": _repeat("notice", size),
+            "source_file": _repeat(self.target[1], size), "sheet": _repeat(self.target[2], size),
+            "row": found.column("r"), "record_id": found.column("record_id"), "message": found.column("message"),
+            "stage": _repeat("ingest", size), "details": found.column("details")})
+        return int(size)
+
+
+_ARROW_TYPES = {True: pa.int64(), False: pa.string()}  # by whether the field is an integer
+
+
+def _repeat(value: int | str, size: int) -> pa.Array:
+    """VALUE SIZE times, as an Arrow array.
+
+    >>> _repeat("a", 2).to_pylist(), _repeat(3, 1).type
+    (['a', 'a'], DataType(int64))
+    """
+    return pa.repeat(pa.scalar(value, pa.int64() if isinstance(value, int) else pa.string()), size)
+
+
+def _append(case: Case, table: str, columns: dict[str, pa.Array]) -> None:
+    """Append COLUMNS (all of TABLE's, in its order) to TABLE. An Arrow table ``register``ed inside a transaction
+    stays in memory until the transaction ends; one read through a relation does not."""
+    case.con.from_arrow(pa.table(columns)).insert_into(table)
 
 
 @dataclass(frozen=True)
@@ -265,12 +332,13 @@ class _Group:
         """The table column holding FIELD (a row's findings go in column order)."""
         return self.columns[next(i for i, c in enumerate(self.plan.columns) if c.field == field)]
 
-    def own_values(self) -> str:
-        """The pattern of the cells that are their own value, for a column alone ("" when none is known)."""
+    def sql_value(self) -> str:
+        """SQL for the field of a row's cell (``SQL_VALUES``), for a column alone ("" when there is none)."""
         field = self.plan.columns[0].field
         if len(self.columns) > 1 or self.plan.date_parts or field is None:
             return ""
-        return OWN_VALUES.get(FIELDS[field].kind, "")
+        sql = SQL_VALUES.get(FIELDS[field].kind, "")
+        return sql.replace("{cell}", _key(self))
 
 
 def _groups(plan: ColumnPlan) -> list[_Group]:
@@ -294,45 +362,81 @@ def _groups(plan: ColumnPlan) -> list[_Group]:
 
 @dataclass(frozen=True)
 class _Converted:
-    """A group's fields and what was registered for it: the distinct cells whose fields differ from the cell
-    itself (``sparse``: a one-column group whose other cells are their own value) or all of them, and the
-    cells that could not be read (``problems`` of them)."""
+    """A group of columns converted: its key (SQL over a row's ``cells``), the distinct keys converted with their
+    fields and the findings of each column (check id, message, details; null where the value was read): every
+    distinct key, or (``sparse``) only those of a one-column group whose field is neither the cell itself nor
+    the one ``sql_value`` gives."""
 
-    fields: list[str]
+    key: str
+    keys: pa.Array
+    values: dict[str, pa.Array]
+    problems: dict[int, tuple[pa.Array, pa.Array, pa.Array]]
+    sql_value: str
     sparse: bool
-    differ: int
-    problems: int
 
 
-def _convert_group(scratch: _Scratch, group: _Group, values_name: str, problems_name: str) -> _Converted:
-    """Register VALUES_NAME (distinct cells of the group and their fields) and PROBLEMS_NAME (the unreadable
-    ones) for the group's columns, converted by ``ColumnPlan.build_many``."""
-    keys = ", ".join(f"cells[{k + 1}] AS k{i}" for i, k in enumerate(group.columns))
-    own = group.own_values()
-    others = f" WHERE NOT coalesce(regexp_full_match(k0, '{own}'), false)" if own else ""
-    distinct = scratch.con.sql(f"SELECT DISTINCT {keys} FROM plain_staged{others}").to_arrow_table()
-    rows = list(zip(*(column.to_pylist() for column in distinct.columns), strict=True))
+_BY_SQL = "\x03"  # the key of every cell whose field SQL gives, in the distinct keys (a plain file holds no \x03)
+
+
+def _key(group: _Group) -> str:
+    """SQL for the group's key over a row's ``cells``: the cell of a one-column group, else its cells joined by
+    \\x01, a missing cell as \\x02 (a plain file holds neither).
+
+    >>> _key(_Group((1, 3), ColumnPlan(())))
+    'concat(coalesce(cells[2], chr(2)), chr(1), coalesce(cells[4], chr(2)))'
+    """
+    if len(group.columns) == 1:
+        return f"cells[{group.columns[0] + 1}]"
+    return f"concat({', chr(1), '.join(f'coalesce(cells[{k + 1}], chr(2))' for k in group.columns)})"
+
+
+def _distinct_keys(reader: duckdb.DuckDBPyConnection, groups: Sequence[_Group], delimiter: str) -> list[pa.Array]:
+    """The distinct keys of each group over all data rows, in one pass (a grouping set each); the cells that are
+    whose field SQL gives (``_Group.sql_value``) all as one key, ``_BY_SQL``."""
+    keys = []
+    for j, group in enumerate(groups):
+        sql = group.sql_value()
+        key = f"CASE WHEN ({sql}) IS NOT NULL THEN chr(3) ELSE {_key(group)} END" if sql else _key(group)
+        keys.append(f"{key} AS g{j}")
+    names = ", ".join(f"g{j}" for j in range(len(groups)))
+    sets = ", ".join(f"(g{j})" for j in range(len(groups)))
+    found = reader.sql(f"SELECT grouping({names}) AS grouping_id, {names} FROM (SELECT {', '.join(keys)} FROM "
+                       f"(SELECT {_SPLIT} AS cells FROM plain_lines)) GROUP BY GROUPING SETS ({sets})",
+                       params={"d": delimiter}).to_arrow_table()
+    full = (1 << len(groups)) - 1
+    return [found.column(f"g{j}").filter(pc.equal(found.column("grouping_id"), full ^ (1 << (len(groups) - 1 - j))))
+            .combine_chunks() for j in range(len(groups))]
+
+
+def _convert_group(group: _Group, distinct: pa.Array) -> _Converted:
+    """The group's DISTINCT keys (``_distinct_keys``) converted by ``ColumnPlan.build_many``."""
+    sql = group.sql_value()
+    if sql:
+        distinct = distinct.filter(pc.fill_null(pc.not_equal(distinct, _BY_SQL), True))
+    rows: list[tuple[str | None, ...]]
+    if len(group.columns) == 1:
+        rows = [(cell,) for cell in distinct.to_pylist()]
+    else:
+        rows = [tuple(None if cell == "\x02" else cell for cell in key.split("\x01")) for key in distinct.to_pylist()]
     built = group.plan.build_many(rows)
     kept: Sequence[int] = range(len(rows))
     if len(group.columns) == 1 and len(built.values) == 1:
         values = next(iter(built.values.values()))
         differ = [i for i, (value, (cell,)) in enumerate(zip(values, rows, strict=True)) if value != cell]
-        kept = differ if own or len(differ) < len(rows) / 2 else kept
-    sparse = bool(own) or len(kept) < len(rows)
-    columns = {f"k{i}": pa.array([rows[w][i] for w in kept], pa.string()) for i in range(len(group.columns))}
-    for field, values in built.values.items():
-        columns[field] = pa.array([values[w] for w in kept], pa.int64() if field == "age" else pa.string())
-    scratch.register(values_name, pa.table(columns))
-    where = [i for i, _ in built.problems]
-    found = {f"k{i}": pa.array([rows[w][i] for w in where], pa.string()) for i in range(len(group.columns))}
-    found |= {
-        "col": pa.array([group.column_of(p.field) for _, p in built.problems], pa.int64()),
-        "check_id": pa.array([p.check_id for _, p in built.problems], pa.string()),
-        "message": pa.array([p.message for _, p in built.problems], pa.string()),
-        "details": pa.array([p.details for _, p in built.problems], pa.string()),
-    }
-    scratch.register(problems_name, pa.table(found))
-    return _Converted(list(built.values), sparse, len(kept), len(where))
+        kept = differ if sql or len(differ) < len(rows) / 2 else kept
+    place = {w: i for i, w in enumerate(kept)}
+    problems: dict[int, tuple[list[str | None], list[str | None], list[str | None]]] = {}
+    for w, problem in built.problems:
+        found = problems.setdefault(group.column_of(problem.field), ([None] * len(kept), [None] * len(kept),
+                                                                     [None] * len(kept)))
+        found[0][place[w]], found[1][place[w]], found[2][place[w]] = problem.check_id, problem.message, problem.details
+    return _Converted(
+        _key(group), distinct.take(pa.array(kept, pa.int64())),
+        {name: pa.array([values[w] for w in kept], pa.int64() if name == "age" else pa.string())
+         for name, values in built.values.items()},
+        {column: tuple(pa.array(texts, pa.string()) for texts in found)
+         for column, found in problems.items()},
+        sql, bool(sql) or len(kept) < len(rows))
 
 
 def _json_string(cell: str, plain: PlainText) -> str:
