@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veracity.case import Case
-from veracity.claims.quotes import find_quotes
+from veracity.claims.quotes import PERSONS_SEPARATOR, find_quotes
 from veracity.errors import InputError
 from veracity.ingest.encoding import detect_encoding
 from veracity.ingest.guard import FileGuard
@@ -136,6 +136,6 @@ def store_article(case: Case, article: Article, source_id: int, source_file: str
     quotes = find_quotes(article.paragraphs)
     if quotes:
         case.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            [source_id, source_file, q.paragraph, q.end_paragraph, q.speaker, q.quote, "; ".join(q.persons),
-             q.assertion, q.kind, q.cue] for q in quotes])
+            [source_id, source_file, q.paragraph, q.end_paragraph, q.speaker, q.quote,
+             PERSONS_SEPARATOR.join(q.persons), q.assertion, q.kind, q.cue] for q in quotes])
     return len(quotes)

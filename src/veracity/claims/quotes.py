@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from veracity.claims.antecedents import is_pronoun, nearest, subjects
-from veracity.names.tables import read_tsv
+from veracity.names.hanzi import name_characters
 
+PERSONS_SEPARATOR = "; "
+"""Between the persons of a quotation where they are stored as one text (the quotes table's ``persons``)."""
 _OPEN_CLOSE = {"“": "”", '"': '"', "「": "」", "«": "»", "„": "“"}
 _SPAN = re.compile(r"“([^”]*)”|\"([^\"]*)\"|「([^」]*)」|«([^»]*)»|„([^“]*)“")
 _VERB = r"(?:said|says|told(?: [\w ]{1,30}?)?|added|explained|stated|insisted|claimed|recalled|wrote|asked|" \
@@ -57,7 +58,6 @@ _REPORTED = (
 _PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b")
 _HAN_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
 _HAN_BEFORE, _HAN_AFTER = re.compile(r"[\u4e00-\u9fff]+$"), re.compile(r"^[\u4e00-\u9fff]+")
-_JOINING = frozenset("和与及跟同的是在从被把他她了也还说")  # transcription characters that are mostly words
 _ARABIC_RUN = re.compile(r"[\u0620-\u06ff]+(?:[ \t]+[\u0620-\u06ff]+)*")
 MAX_HAN_PART = 6  # a hanzi name part (阿不都热依木) is at most six characters
 _NOT_PERSONS = re.compile(r"^(?:The|A|An|In|On|At|He|She|They|We|It|But|And|This|That|According|Xinjiang|China|"
@@ -113,13 +113,6 @@ def suggest(text: str) -> str:
     return next((name for name, pattern in _ASSERTIONS if pattern.search(text)), "")
 
 
-@lru_cache(maxsize=1)
-def _name_characters() -> frozenset[str]:
-    """The characters Chinese transcriptions of Uyghur names are written with (DB65/T 2189-2005)."""
-    rows = [*read_tsv("hanzi.tsv"), *read_tsv("hanzi_sequences.tsv")]
-    return frozenset("".join(row[0] for row in rows)) - _JOINING
-
-
 def _han_part(run: str, backwards: bool) -> str:
     """The name part at the end (BACKWARDS) or start of a hanzi RUN next to a middle dot: two characters, and
     more while they are characters names are written with, up to six.
@@ -129,7 +122,7 @@ def _han_part(run: str, backwards: bool) -> str:
     """
     chars = run[::-1] if backwards else run
     n = min(2, len(chars))
-    while n < min(len(chars), MAX_HAN_PART) and chars[n] in _name_characters():
+    while n < min(len(chars), MAX_HAN_PART) and chars[n] in name_characters():
         n += 1
     return chars[:n][::-1] if backwards else chars[:n]
 
@@ -159,7 +152,8 @@ def persons_in(text: str, speaker: str = "") -> tuple[str, ...]:
 
 _NAME_ONLY_SQL = (r"\p{Lu}[\p{Ll}''’]+(?:[ -]\p{Lu}[\p{Ll}''’]+){1,2}|\p{Han}{2,6}[·•・]\p{Han}{2,6}|"
                   r"\p{Arabic}+(?: \p{Arabic}+){1,2}")  # RE2 in a SQL string: '' is one quote
-ARTICLE_NAMES_SQL = ("SELECT unnest(string_split(persons, '; ')) AS n FROM quotes WHERE persons <> '' UNION ALL "
+ARTICLE_NAMES_SQL = (f"SELECT unnest(string_split(persons, '{PERSONS_SEPARATOR}')) AS n FROM quotes "
+                     "WHERE persons <> '' UNION ALL "
                      f"SELECT speaker FROM quotes WHERE regexp_full_match(speaker, '{_NAME_ONLY_SQL}')")
 """The names a case holds through its articles (DuckDB SQL, one column ``n``): the persons of every quotation
 and the speakers that are a name and nothing else (``Gulnar Memet``, not ``a county spokesperson``)."""

@@ -95,6 +95,23 @@ def simplify(text: str) -> str:
     return text.translate(_simplified())
 
 
+_WORDS = frozenset("和与及跟同的是在从被把他她了也还说")  # transcription characters that are mostly words
+
+
+@lru_cache(maxsize=1)
+def name_characters() -> frozenset[str]:
+    """The characters Uyghur names are transcribed with (hanzi.tsv, hanzi_sequences.tsv, DB65/T 2189-2005) and
+    their traditional forms, less those that are mostly words (和, 的, 在...): what tells a name written in hanzi
+    from the words around it.
+
+    >>> {"买", "提", "尔", "買"} <= name_characters(), "说" in name_characters(), "和" in name_characters()
+    (True, False, False)
+    """
+    chars = set(_chars()) | {c for seq, _ in _sequences() for c in seq}
+    traditional = {row[0] for row in read_tsv("traditional_simplified.tsv") if row[1] in chars}
+    return frozenset(chars | traditional) - _WORDS
+
+
 def _collapse(key: str) -> str:
     return "".join(ch for i, ch in enumerate(key) if i == 0 or ch != key[i - 1])
 

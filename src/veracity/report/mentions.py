@@ -30,6 +30,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
+from veracity.names.hanzi import name_characters
 from veracity.report.spellings import PARTS
 
 _HANZI = "\u3400-\u9fff\uf900-\ufaff"
@@ -68,17 +69,7 @@ class _Held(NamedTuple):
     parts_by_key: dict[str, set[str]]  # each loose blocking key: the held parts that have it
     by_pair: dict[tuple[str, str], list[str]]  # each pair of parts (in order): the held names that have both
     given: set[str]  # the first parts of the held names
-    hanzi: frozenset[str]  # the characters a name in hanzi is written with (see _name_hanzi)
-
-
-@lru_cache(maxsize=1)
-def _name_hanzi() -> frozenset[str]:
-    """The characters of the standard transcription of Uyghur names (hanzi.tsv, hanzi_sequences.tsv, DB65/T
-    2189-2005) and their traditional forms: a Uyghur name in hanzi is written with these (the held ones added)."""
-    from veracity.names.tables import read_tsv
-
-    chars = {c for table in ("hanzi.tsv", "hanzi_sequences.tsv") for row in read_tsv(table) for c in row[0]}
-    return frozenset(chars | {row[0] for row in read_tsv("traditional_simplified.tsv") if row[1] in chars})
+    hanzi: frozenset[str]  # the characters a name in hanzi is written with (hanzi.name_characters, the held ones)
 
 
 class Mentions:
@@ -112,7 +103,7 @@ class Mentions:
             for part in held:
                 for k in _loose_keys(part):
                     parts_by_key.setdefault(k, set()).add(part)
-            self._index = _Held(parts_by_key, by_pair, given, _name_hanzi() | {c for p in held for c in p})
+            self._index = _Held(parts_by_key, by_pair, given, name_characters() | {c for p in held for c in p})
         return self._index
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Mentions per case index, kept for the process
