@@ -70,10 +70,12 @@ def chance(p: float) -> str:
 def _share_test(check_id: str, source: str, n: int, k: int, baseline: float, floor: float,
                 words: tuple[str, str]) -> Statistic:
     """K of N right against a forger's BASELINE: flagged when the share is surely below FLOOR or
-    cannot be told from the baseline."""
+    cannot be told from the baseline although N rows could tell it (all N right would: 10 rows for sex
+    digits, 3 for check characters); fewer rows say nothing either way and are not flagged."""
     low, high = wilson(k, n)
     p = binom_sf(k, n, baseline)
-    flagged = n > 0 and (high < floor or p >= ALPHA)
+    could_tell = binom_sf(n, n, baseline) < ALPHA
+    flagged = n > 0 and (high < floor or (p >= ALPHA and could_tell))
     what, forger = words
     sentence = (f"{k:,} of {n:,} {what} ({k / n:.1%}, 95% interval {low:.1%}-{high:.1%}); {forger} "
                 f"{baseline:.1%}, and the chance of doing this well by luck is {chance(p)}.") if n else ""
@@ -96,6 +98,12 @@ def sex_agreement(source: str, n: int, k: int) -> Statistic:
 
     >>> sex_agreement("leak.xlsx", 1000, 510).flagged
     True
+
+    Eight rows of eight that agree cannot be told from chance (p = 0.0039), nor could any eight rows:
+    a small register is not flagged for being small.
+
+    >>> sex_agreement("ref.csv", 8, 8).flagged, sex_agreement("ref.csv", 20, 12).flagged
+    (False, True)
     """
     return _share_test("stat.sex_digit_agreement", source, n, k, 0.5, SEX_FLOOR,
                        ("rows have a sex digit (odd for men) that agrees with the recorded sex",
