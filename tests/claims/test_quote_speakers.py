@@ -69,3 +69,19 @@ def test_a_quotation_only_paragraph_continues_the_last_speaker_not_a_subject_nam
     quotes = find_quotes(("“They came at night and took him away,” Gulnar Memet said.",
                           "“We have waited for a year and heard nothing from anyone.”"))
     assert [q.speaker for q in quotes] == ["Gulnar Memet", "Gulnar Memet"]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    ((OFFICIAL, "His sister, Aygul Rozi, lives abroad. She said that her brother was taken in 2017 for praying."),
+     "His sister"),
+    (("发言人说：“买买提·吐尔逊已经结业回家了。”", "他的哥哥不同意。他表示，他的弟弟2017年被带走，至今没有音讯。"),
+     "他的哥哥"),
+    ((OFFICIAL, "She said that her brother was taken in 2017 for praying at home."), ""),
+])
+def test_reported_speech_by_a_pronoun_takes_the_nearest_fitting_person(paragraphs: tuple[str, ...],
+                                                                       speaker: str) -> None:
+    assert (_last(*paragraphs).kind, _last(*paragraphs).speaker) == ("reported", speaker)
+
+
+def test_a_lone_character_before_the_verb_is_not_a_speaker() -> None:
+    assert [q.speaker for q in find_quotes(("据介绍，买买提·吐尔逊已经结业回家了，现在生活正常。",))] == []

@@ -20,7 +20,7 @@ to confirm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veracity.claims.antecedents import is_pronoun, nearest, subjects
 from veracity.names.hanzi import name_characters
@@ -44,7 +44,7 @@ _ZH_WHEN = (r"(?:在[^，。；：“”]{1,20}?(?:时|上|中|后|前|里)|在[
 _ZH_VERB = r"(?:说|表示|称|介绍|指出|告诉记者)"
 _ZH_BEFORE = re.compile(rf"(?P<spk>[^，。；：“”\s]{{1,20}}?){_ZH_WHEN}*{_ZH_VERB}[：:，,]?\s*$")
 _ZH_AFTER = re.compile(rf"^[，,]?\s*(?P<spk>[^，。；：“”\s]{{1,20}}?){_ZH_WHEN}*(?:说|表示|称)")
-_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
 _LEAD = r"(?:(?:In|At|On|During) [^,]{1,30},\s+)?"     # "In the video, Memet Ablet, a farmer, says ..."
 _APPOSITION = r"(?:,\s+[^,]{2,50},)?"                 # "Erkin Tursun, a teacher, said ..."
 _WHEN = r"(?:\s+(?:on|in|at)\s+[\w ]{1,25}?)?"          # "... said on Friday that ..."
@@ -53,7 +53,7 @@ _REPORTED = (
                rf"{_WHEN}\s+(?:that\s+)?(?P<q>.+)$"),
     re.compile(r"^according to\s+(?P<spk>[^,]{2,60}),\s+(?P<q>.+)$", re.IGNORECASE),
     re.compile(rf"^(?P<q>.+?),\s+{_NAME}\s+(?:said|told [\w ]{{1,30}}?|stated|claimed)\.?$"),
-    re.compile(rf"^据?(?P<spk>[^，。“”]{{2,30}}?){_ZH_WHEN}*(?:表示|说|称|指出|介绍)[，,：:](?P<q>[^“”]+?)。?$"),
+    re.compile(rf"^据?(?P<spk>[^，。“”]{{1,30}}?){_ZH_WHEN}*(?:表示|说|称|指出|介绍)[，,：:](?P<q>[^“”]+?)。?$"),
 )
 _PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b")
 _HAN_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
@@ -217,17 +217,24 @@ def _run_on(paragraphs: tuple[str, ...], k: int, words: str) -> tuple[str, int, 
     return words, end, ""
 
 
-def _direct(paragraphs: tuple[str, ...], reported: dict[int, str]) -> list[Quote]:
-    """Quotations between marks. A pronoun speaker is the nearest fitting person named before it (a speaker,
-    or a sentence's subject); a quotation without a speaker in a paragraph that opens with a quotation mark,
-    or after one attributed in the same paragraph, is the last speaker's."""
+def _attributed(paragraphs: tuple[str, ...], reported: list[Quote]) -> list[Quote]:
+    """Quotations between marks, and the REPORTED ones with their pronoun speakers resolved. A pronoun speaker
+    is the nearest fitting person named before it (a speaker, or a sentence's subject); a quotation without a
+    speaker in a paragraph that opens with a quotation mark, or after one attributed in the same paragraph, is
+    the last speaker's."""
     out: list[Quote] = []
     last_speaker = ""
     antecedents: list[str] = []
     k = 0
     while k < len(paragraphs):
         text, skip_to, spoke_here, narrated = paragraphs[k], k, False, 0
-        last_speaker = reported.get(k + 1, last_speaker)
+        for said in (q for q in reported if q.paragraph == k + 1):  # a paragraph of reported speech has no marks
+            if said.cue == "pronoun":
+                before = antecedents + subjects(text[:max(text.find(said.quote), 0)])
+                said = replace(said, speaker=nearest(said.speaker, before))
+            out.append(said)
+            last_speaker = said.speaker or last_speaker
+            antecedents += [said.speaker] if said.speaker else []
         for span in _spans(text):
             words, end, after = span.text, k, text[span.end:]
             antecedents += subjects(text[narrated:span.start])
@@ -247,12 +254,13 @@ def _direct(paragraphs: tuple[str, ...], reported: dict[int, str]) -> list[Quote
             antecedents += [speaker] if speaker else []
             out.append(Quote(k + 1, end + 1, speaker, words, persons_in(words, speaker) or persons_in(text, speaker),
                              suggest(words), "direct", cue))
-        antecedents += subjects(text[narrated:]) + ([reported[k + 1]] if k + 1 in reported else [])
+        antecedents += subjects(text[narrated:])
         k = skip_to + 1
     return out
 
 
 def _reported(paragraphs: tuple[str, ...]) -> list[Quote]:
+    """Reported speech in paragraphs without quotation marks; a pronoun speaker as written, cue ``pronoun``."""
     out: list[Quote] = []
     for k, text in enumerate(paragraphs, start=1):
         if any(mark in text for mark in ("“", "”", '"', "「", "«")):
@@ -261,16 +269,15 @@ def _reported(paragraphs: tuple[str, ...]) -> list[Quote]:
             for pattern in _REPORTED:
                 m = pattern.match(sentence.strip())
                 speaker = _clean_speaker(m["spk"]) if m else ""
-                if m and len(speaker.split()) <= 6 and speaker and not is_pronoun(speaker) and long_enough(m["q"]):
+                named = len(speaker) > 1 and len(speaker.split()) <= 6 or is_pronoun(speaker)  # not 据 of 据介绍
+                if m and named and long_enough(m["q"]):
                     words = m["q"].strip().rstrip(".")
                     out.append(Quote(k, k, speaker, words, persons_in(words, speaker), suggest(words), "reported",
-                                     "reported"))
+                                     "pronoun" if is_pronoun(speaker) else "reported"))
                     break
     return out
 
 
 def find_quotes(paragraphs: tuple[str, ...]) -> list[Quote]:
     """Every direct and reported quotation in PARAGRAPHS, in text order."""
-    reported = _reported(paragraphs)
-    direct = _direct(paragraphs, {q.paragraph: q.speaker for q in reported})
-    return sorted(direct + reported, key=lambda q: (q.paragraph, q.kind))
+    return sorted(_attributed(paragraphs, _reported(paragraphs)), key=lambda q: (q.paragraph, q.kind))
