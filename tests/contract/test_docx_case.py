@@ -61,6 +61,11 @@ def test_the_wrong_check_character_is_found_in_table_2_row_2(case: ContractCase)
     assert found == {("id.checksum", LEAK, "table 2", "2")}
 
 
+def test_a_small_register_with_every_number_right_is_not_flagged(case: ContractCase) -> None:
+    """Eight rows, every check character and sex digit right: too few to tell from chance, no reason to flag."""
+    assert [f["check_id"] for f in case.export("findings") if f["source_file"] == REGISTER] == []
+
+
 def test_links_join_each_arabic_row_to_the_register_row_of_its_number(case: ContractCase) -> None:
     links = case.export("links")
     leak = {e.id_number: e for e in case.truth if e.role == "leak"}
