@@ -33,7 +33,5 @@ def test_people_keep_their_physical_rows_across_pages(case: ContractCase) -> Non
         [e.exported() for e in case.truth], ("source_file", "sheet", "row", "name", "id_number"))
 
 
-@pytest.mark.xfail(strict=True, reason="ingest (csv-speed): a page-marker row (第2页, '- 3 -') between printed "
-                   "pages is exported as a record with no name, no number (CSV and XLSX alike)")
 def test_page_markers_are_not_records(case: ContractCase) -> None:
     assert [r["row"] for r in case.export("records") if not r["name"]] == []

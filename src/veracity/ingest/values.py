@@ -299,11 +299,30 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "total", "subt
 _FOOTER = re.compile(r"(注|说明|备注|(制表|填表|填报|审核|审批|统计|经办|负责|领导)(人|日期|时间|单位)?|"
                      r"(note|prepared by|checked by|approved by|compiled by))\s*[:：]", re.IGNORECASE)
 _TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"}
+# A page marker left between printed pages pasted together: 第2页, 第 2 页 共 5 页, 共5页 第2页, - 3 -, — 3 —,
+# Page 2, Page 2 of 5, p. 2
+_PAGE_MARKER = re.compile(r"(共\s*\d+\s*页\s*[,，、]?\s*)?第\s*\d+\s*页(\s*[,，、/／]?\s*共\s*\d+\s*页)?|"
+                          r"[-—–－]+\s*\d+\s*[-—–－]+|(page|p\.)\s*\d+(\s*(of|/)\s*\d+)?", re.IGNORECASE)
+_PAGE_FIRST = frozenset("共第-—–－Pp")
+
+
+def is_page_marker(row: Row) -> bool:
+    """The row's one filled cell is a page marker (第2页, - 3 -, Page 2 of 5): a register pasted together from
+    printed pages keeps them between its pages; never a record.
+
+    >>> [is_page_marker(r) for r in (("第2页",), (None, " - 3 - ", ""), ("Page 2 of 5",), ("第 2 页 共 5 页",))]
+    [True, True, True, True]
+    >>> [is_page_marker(r) for r in (("第2页", "买买提"), ("3",), ("2-3-1",), ())]
+    [False, False, False, False]
+    """
+    filled = [c for c in row if c is not None and not (isinstance(c, str) and not c.strip())]
+    return len(filled) == 1 and isinstance(filled[0], str) and _PAGE_MARKER.fullmatch(filled[0].strip()) is not None
 
 
 def is_total_row(row: Row) -> bool:
     """A line that sums up or signs off the table, never a record: a total (合计, 总计, 小计, 共计, Total)
-    in one of the first two non-empty cells, or a footer (注：, 制表人：, 审核人：, Prepared by:) in the first.
+    in one of the first two non-empty cells, a footer (注：, 制表人：, 审核人：, Prepared by:) in the first,
+    or a page marker alone (``is_page_marker``).
     Footers are not among ``plain_lead``'s doubtful starts (the CSV fast path mirrors those in SQL), so
     a footer is found when its row is looked at whole: when its second cell is empty or a total word.
 
@@ -312,6 +331,8 @@ def is_total_row(row: Row) -> bool:
     >>> [is_total_row(r) for r in (("制表人：张三", None, "审核人：李四"), ("注：以上人员均已收押",), ("注",))]
     [True, True, False]
     """
+    if is_page_marker(row):
+        return True
     seen = 0
     for cell in row:
         if cell is None:
@@ -338,13 +359,16 @@ def plain_lead(cell: Cell, labels: frozenset[str]) -> bool:
     (True, True, False)
     >>> plain_lead("合计", frozenset()), plain_lead(" ", frozenset()), plain_lead(None, frozenset())
     (False, False, False)
+    >>> plain_lead("第2页", frozenset()), plain_lead("Page 3", frozenset()), plain_lead("Patigul", frozenset())
+    (False, False, True)
     """
     if cell is None:
         return False
     if type(cell) is not str:
         return True
     s = cell.strip()
-    return bool(s) and s[0] not in _TOTAL_FIRST and s not in labels and s[0].casefold() not in labels
+    return (bool(s) and s[0] not in _TOTAL_FIRST and s not in labels and s[0].casefold() not in labels
+            and not (s[0] in _PAGE_FIRST and _PAGE_MARKER.fullmatch(s)))
 
 
 def plain_follow(cell: Cell) -> bool:
