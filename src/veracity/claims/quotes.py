@@ -55,7 +55,8 @@ _REPORTED = (
     re.compile(rf"^(?P<q>.+?),\s+{_NAME}\s+(?:said|told [\w ]{{1,30}}?|stated|claimed)\.?$"),
     re.compile(rf"^据?(?P<spk>[^，。“”]{{1,30}}?){_ZH_WHEN}*(?:表示|说|称|指出|介绍)[，,：:](?P<q>[^“”]+?)。?$"),
 )
-_PERSON = re.compile(r"\b[A-Z][a-zéüöğçşı'’]+(?:\s+[A-Z][a-zéüöğçşı'’]+){1,2}\b")
+_WORD = r"[A-Z][a-zéüöğçşı]*(?:['’][A-Za-z][a-zéüöğçşı]+)?"  # Memet, Ma'mur, O'Brien; not the 's of Memet's
+_PERSON = re.compile(rf"\b{_WORD}(?:\s+{_WORD}){{1,2}}\b")
 _HAN_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
 _HAN_BEFORE, _HAN_AFTER = re.compile(r"[\u4e00-\u9fff]+$"), re.compile(r"^[\u4e00-\u9fff]+")
 _ARABIC_RUN = re.compile(r"[\u0620-\u06ff]+(?:[ \t]+[\u0620-\u06ff]+)*")
@@ -150,13 +151,24 @@ def persons_in(text: str, speaker: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for _, p in sorted(found) if p not in speaker))
 
 
-_NAME_ONLY_SQL = (r"\p{Lu}[\p{Ll}''’]+(?:[ -]\p{Lu}[\p{Ll}''’]+){1,2}|\p{Han}{2,6}[·•・]\p{Han}{2,6}|"
-                  r"\p{Arabic}+(?: \p{Arabic}+){1,2}")  # RE2 in a SQL string: '' is one quote
+def _names_in_sql(column: str) -> str:
+    """SQL (DuckDB, RE2) of the person names in the text COLUMN, one per row ``n``, as :func:`persons_in` reads
+    them: Latin full names (not opening with an article or a possessive, no body's word), hanzi names with a
+    middle dot in the characters names are written with, Arabic-script runs of two or three words."""
+    name = "[" + "".join(sorted(name_characters())) + "]{0,4}"
+    given, family = name + r"\p{Han}{2}", r"\p{Han}{2}" + name  # as _han_part: two characters, then name ones
+    word = r"\p{Lu}\p{Ll}*(?:[''’]\p{L}\p{Ll}+)?"  # RE2 in a SQL string: '' is one quote
+    found = f"{word}(?:[ -]{word}){{1,2}}|{given}[·•・]{family}|" + r"\p{Arabic}+(?: \p{Arabic}+){1,2}"
+    not_names = (r"^(?:The|A|An|His|Her|Their|Its|Our|My|According|Officials)\b|\b(?:"
+                 + "|".join(sorted(_BODIES)) + r")\b")
+    return (f"SELECT n FROM (SELECT unnest(regexp_extract_all({column}, '{found}')) AS n FROM quotes) "
+            f"WHERE NOT regexp_matches(n, '{not_names}')")
+
+
 ARTICLE_NAMES_SQL = (f"SELECT unnest(string_split(persons, '{PERSONS_SEPARATOR}')) AS n FROM quotes "
-                     "WHERE persons <> '' UNION ALL "
-                     f"SELECT speaker FROM quotes WHERE regexp_full_match(speaker, '{_NAME_ONLY_SQL}')")
+                     f"WHERE persons <> '' UNION ALL {_names_in_sql('speaker')}")
 """The names a case holds through its articles (DuckDB SQL, one column ``n``): the persons of every quotation
-and the speakers that are a name and nothing else (``Gulnar Memet``, not ``a county spokesperson``)."""
+and the names in its speaker (``Gulnar Memet``, ``热合曼·伊力哈木的哥哥``; none in ``a county spokesperson``)."""
 
 
 def long_enough(text: str) -> bool:
