@@ -17,10 +17,10 @@ The rows are then what ``records.load_table`` makes of them row by row:
 - each canonical field comes from ``ColumnPlan.build_many`` over the distinct
   cells of its column (all name columns together, as the name fields depend
   on each other; the columns of a date written over several columns
-  together), found in one pass over the file, except the cells whose field SQL
-  gives (``SQL_VALUES``: most identity numbers and text are their own value,
-  dates written YYYY.MM.DD have their ISO form); unreadable cells become
-  findings, in row order and then column order;
+  together), converted once each as the batches bring them, except the cells
+  whose field SQL gives (``SQL_VALUES``: most identity numbers and text are
+  their own value, dates written YYYY.MM.DD have their ISO form); unreadable
+  cells become findings, in row order and then column order;
 - ``cells`` is the JSON ``records.cells_json`` gives, built in SQL;
 - the rows are read in batches in row order and each field looked up by its
   key in Arrow (a join in DuckDB would give the rows out of order, and a sort
@@ -178,8 +178,7 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
         target = (source_id, source_file, raw.name, 1, request.role)
         if _holds_later_table(reader, plain.delimiter, start.layout):
             return load_started(case, start, target, request, started, progress)
-        skipped = pa.array(_skipped_rows(reader, plain.delimiter, start.layout), pa.int64())
-        load.records, load.problems = _insert_records(case, plain, start, target, skipped)
+        load.records, load.problems = _insert_records(case, plain, start, target)
     progress(f"reading {source_file}", load.records)
     check_time(started, request.limits, source_file, f"row {load.data_rows}")
     finish_table(case, source_id, raw.name, start, load, source_file)
@@ -189,18 +188,12 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
 _SPLIT = "CASE WHEN line = '' THEN []::VARCHAR[] ELSE string_split(line, $d) END"
 
 
-def _skipped_rows(reader: duckdb.DuckDBPyConnection, delimiter: str, layout: HeaderLayout) -> list[int]:
-    """The data rows that are no record (blank, total, header again): rows whose first two cells make them
-    surely a record are told in SQL, the others by ``record_indexes``."""
-    doubtful = reader.execute(
-        f"SELECT r, cells FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines) WHERE NOT (coalesce("
-        "regexp_full_match(cells[1], $lead) AND NOT list_contains($labels, cells[1]) AND NOT list_contains($labels, "
-        "lower(cells[1][1])), false) AND (len(cells) = 1 OR (coalesce(regexp_full_match(cells[2], $follow), false) "
-        "AND cells[1] <> cells[2]))) ORDER BY r",
-        {"d": delimiter, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
-         "labels": sorted(layout.label_index if layout.header_cells else ())}).fetchall()
-    kept = set(record_indexes([tuple(cells) for _, cells in doubtful], layout))
-    return [r for k, (r, _) in enumerate(doubtful) if k not in kept]
+# SQL: whether a row (its ``cells``) may be no record (blank, total, header again); the others surely are one,
+# told by their first two cells ($lead, $follow: _SURE_LEAD, _SURE_START; $header: the header's labels).
+# ``records.record_indexes`` judges the rows this holds for.
+_UNSURE = ("NOT (coalesce(regexp_full_match(cells[1], $lead) AND NOT list_contains($header, cells[1]) "
+           "AND NOT list_contains($header, lower(cells[1][1])), false) AND (len(cells) = 1 "
+           "OR (coalesce(regexp_full_match(cells[2], $follow), false) AND cells[1] <> cells[2])))")
 
 
 def _holds_later_table(reader: duckdb.DuckDBPyConnection, delimiter: str, layout: HeaderLayout) -> bool:
@@ -217,30 +210,37 @@ def _holds_later_table(reader: duckdb.DuckDBPyConnection, delimiter: str, layout
 
 
 def _insert_records(case: Case, plain: PlainText, start: TableStart,
-                    target: tuple[int, str, str, int, str], skipped: pa.Array) -> tuple[int, int]:
-    """Insert the records of the data rows but the SKIPPED ones, and their findings; return how many of each.
+                    target: tuple[int, str, str, int, str]) -> tuple[int, int]:
+    """Insert the records of the data rows (those of the rows ``_UNSURE`` holds for only when
+    ``records.record_indexes`` keeps them), and their findings; return how many of each.
 
-    One query splits the lines, builds each row's ``cells`` and the key of each column group; its batches are
-    read in row order, each field is looked up by key in its group's converted values (Arrow, no join: a join
-    would give the rows out of order, and records are inserted in row order) and the batch is inserted.
+    A query splits a batch of lines, builds each row's ``cells`` and the key of each column group (and the field
+    SQL gives, ``SQL_VALUES``); the batches are read in row order, each field is looked up by key in its group's
+    converted values (Arrow, no join: a join would give the rows out of order, and records are inserted in row
+    order) and the batch is inserted.
     TARGET is the records' fixed columns: source_id, source_file, sheet, table_no, role.
     """
-    groups = _groups(start.plan)
-    converted = [_convert_group(group, keys) for group, keys in
-                 zip(groups, _distinct_keys(plain.reader, groups, plain.delimiter), strict=True)]
+    lookups = [_Lookup(group) for group in _groups(start.plan)]
     labels = [encode_basestring(label) for label in header_labels(start.layout.columns, plain.width)]
     keys = "".join(f", {group.key} AS g{j}" + (f", {group.sql_value} AS v{j}" if group.sql_value else "")
-                   for j, group in enumerate(converted))
-    query = (f"SELECT s.r, {_cells_json(plain, len(start.layout.columns))} AS cells{keys} "
+                   for j, group in enumerate(lookups))
+    query = (f"SELECT s.r, {_cells_json(plain, len(start.layout.columns))} AS cells{keys}, "
+             f"CASE WHEN {_UNSURE} THEN s.cells END AS unsure "
              f"FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines WHERE r BETWEEN $first AND $last) s")
+    params = {"d": plain.delimiter, "labels": labels, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
+              "header": sorted(start.layout.label_index if start.layout.header_cells else ())}
     writer = _Writer(case, target, first_record_id(case))
     for first in range(1, plain.lines + 1, BATCH):
-        batch = plain.reader.sql(query, params={"d": plain.delimiter, "labels": labels, "first": first,
-                                                "last": first + BATCH - 1}).to_arrow_table()
-        if len(skipped):
+        batch = plain.reader.sql(query, params=params | {"first": first, "last": first + BATCH - 1}).to_arrow_table()
+        unsure = pc.is_valid(batch.column("unsure"))
+        if pc.any(unsure).as_py():
+            rows = batch.column("r").filter(unsure).to_pylist()
+            kept = record_indexes([tuple(cells) for cells in batch.column("unsure").filter(unsure).to_pylist()],
+                                  start.layout)
+            skipped = pa.array(sorted(set(rows) - {rows[k] for k in kept}), pa.int64())
             batch = batch.filter(pc.invert(pc.is_in(batch.column("r"), value_set=skipped)))
         if batch.num_rows:
-            writer.insert(batch, converted)
+            writer.insert(batch, lookups)
     return writer.next_id - writer.first_id, writer.insert_findings()
 
 
@@ -258,21 +258,15 @@ class _Writer:
     def __post_init__(self) -> None:
         self.next_id = self.first_id
 
-    def insert(self, batch: pa.Table, groups: Sequence[_Converted]) -> None:
+    def insert(self, batch: pa.Table, lookups: Sequence[_Lookup]) -> None:
         size = batch.num_rows
         record_ids = pa.array(range(self.next_id, self.next_id + size), pa.int64())
         columns: dict[str, pa.Array] = {}
-        for j, group in enumerate(groups):
-            key = batch.column(f"g{j}")
-            other = pc.coalesce(batch.column(f"v{j}"), key) if group.sql_value else key  # a cell not in the keys
-            if group.sparse and not len(group.keys):
-                columns |= dict.fromkeys(group.values, other)
-                continue
-            index = pc.index_in(key, value_set=group.keys)
-            for name, values in group.values.items():
-                taken = values.take(index)
-                columns[name] = pc.if_else(pc.is_null(index), other, taken) if group.sparse else taken
-            for column, (check_ids, messages, details) in group.problems.items():
+        for j, lookup in enumerate(lookups):
+            fields, index = lookup.fields(batch.column(f"g{j}"), batch.column(f"v{j}") if lookup.sql_value else None)
+            columns |= fields
+            for column, found in lookup.problems.items():
+                check_ids, messages, details = (pa.array(texts, pa.string()) for texts in found)
                 check_id = check_ids.take(index)
                 rows = pc.is_valid(check_id)
                 if pc.any(rows).as_py():
@@ -361,24 +355,6 @@ def _groups(plan: ColumnPlan) -> list[_Group]:
     return groups
 
 
-@dataclass(frozen=True)
-class _Converted:
-    """A group of columns converted: its key (SQL over a row's ``cells``), the distinct keys converted with their
-    fields and the findings of each column (check id, message, details; null where the value was read): every
-    distinct key, or (``sparse``) only those of a one-column group whose field is neither the cell itself nor
-    the one ``sql_value`` gives."""
-
-    key: str
-    keys: pa.Array
-    values: dict[str, pa.Array]
-    problems: dict[int, tuple[pa.Array, pa.Array, pa.Array]]
-    sql_value: str
-    sparse: bool
-
-
-_BY_SQL = "\x03"  # the key of every cell whose field SQL gives, in the distinct keys (a plain file holds no \x03)
-
-
 def _key(group: _Group) -> str:
     """SQL for the group's key over a row's ``cells``: the cell of a one-column group, else its cells joined by
     \\x01, a missing cell as \\x02 (a plain file holds neither).
@@ -391,53 +367,50 @@ def _key(group: _Group) -> str:
     return f"concat({', chr(1), '.join(f'coalesce(cells[{k + 1}], chr(2))' for k in group.columns)})"
 
 
-def _distinct_keys(reader: duckdb.DuckDBPyConnection, groups: Sequence[_Group], delimiter: str) -> list[pa.Array]:
-    """The distinct keys of each group over all data rows, in one pass (a grouping set each); the cells that are
-    whose field SQL gives (``_Group.sql_value``) all as one key, ``_BY_SQL``."""
-    keys = []
-    for j, group in enumerate(groups):
-        sql = group.sql_value()
-        key = f"CASE WHEN ({sql}) IS NOT NULL THEN chr(3) ELSE {_key(group)} END" if sql else _key(group)
-        keys.append(f"{key} AS g{j}")
-    names = ", ".join(f"g{j}" for j in range(len(groups)))
-    sets = ", ".join(f"(g{j})" for j in range(len(groups)))
-    found = reader.sql(f"SELECT grouping({names}) AS grouping_id, {names} FROM (SELECT {', '.join(keys)} FROM "
-                       f"(SELECT {_SPLIT} AS cells FROM plain_lines)) GROUP BY GROUPING SETS ({sets})",
-                       params={"d": delimiter}).to_arrow_table()
-    full = (1 << len(groups)) - 1
-    return [found.column(f"g{j}").filter(pc.equal(found.column("grouping_id"), full ^ (1 << (len(groups) - 1 - j))))
-            .combine_chunks() for j in range(len(groups))]
+class _Lookup:
+    """The fields of a group's keys converted so far by ``ColumnPlan.build_many``, each key once as the batches
+    bring it (cells whose field SQL gives are not converted), and the findings of its columns (check id, message,
+    details, null where the value was read), in the order of ``keys``."""
 
+    def __init__(self, group: _Group) -> None:
+        self.group, self.key, self.sql_value = group, _key(group), group.sql_value()
+        self.keys = pa.array([], pa.string())
+        self.values: dict[str, pa.Array] = {}
+        self.problems: dict[int, tuple[list[str | None], list[str | None], list[str | None]]] = {}
+        self._convert(self.keys)
 
-def _convert_group(group: _Group, distinct: pa.Array) -> _Converted:
-    """The group's DISTINCT keys (``_distinct_keys``) converted by ``ColumnPlan.build_many``."""
-    sql = group.sql_value()
-    if sql:
-        distinct = distinct.filter(pc.fill_null(pc.not_equal(distinct, _BY_SQL), True))
-    rows: list[tuple[str | None, ...]]
-    if len(group.columns) == 1:
-        rows = [(cell,) for cell in distinct.to_pylist()]
-    else:
-        rows = [tuple(None if cell == "\x02" else cell for cell in key.split("\x01")) for key in distinct.to_pylist()]
-    built = group.plan.build_many(rows)
-    kept: Sequence[int] = range(len(rows))
-    if len(group.columns) == 1 and len(built.values) == 1:
-        values = next(iter(built.values.values()))
-        differ = [i for i, (value, (cell,)) in enumerate(zip(values, rows, strict=True)) if value != cell]
-        kept = differ if sql or len(differ) < len(rows) / 2 else kept
-    place = {w: i for i, w in enumerate(kept)}
-    problems: dict[int, tuple[list[str | None], list[str | None], list[str | None]]] = {}
-    for w, problem in built.problems:
-        found = problems.setdefault(group.column_of(problem.field), ([None] * len(kept), [None] * len(kept),
-                                                                     [None] * len(kept)))
-        found[0][place[w]], found[1][place[w]], found[2][place[w]] = problem.check_id, problem.message, problem.details
-    return _Converted(
-        _key(group), distinct.take(pa.array(kept, pa.int64())),
-        {name: pa.array([values[w] for w in kept], pa.int64() if name == "age" else pa.string())
-         for name, values in built.values.items()},
-        {column: tuple(pa.array(texts, pa.string()) for texts in found)
-         for column, found in problems.items()},
-        sql, bool(sql) or len(kept) < len(rows))
+    def fields(self, key: pa.Array, by_sql: pa.Array | None) -> tuple[dict[str, pa.Array], pa.Array]:
+        """The fields of the cells whose keys are KEY (BY_SQL: the field SQL gave, null where it gave none), and
+        the index of each key in ``keys``."""
+        new = pc.unique(key if by_sql is None else key.filter(pc.is_null(by_sql)))
+        new = new.filter(pc.invert(pc.is_in(new, value_set=self.keys)))
+        if len(new):
+            self._convert(new)
+        index = pc.index_in(key, value_set=self.keys)
+        taken = {name: values.take(index) for name, values in self.values.items()}
+        return (taken if by_sql is None else {name: pc.coalesce(by_sql, v) for name, v in taken.items()}), index
+
+    def _convert(self, keys: pa.Array) -> None:
+        rows: list[tuple[str | None, ...]]
+        if len(self.group.columns) == 1:
+            rows = [(cell,) for cell in keys.to_pylist()]
+        else:
+            rows = [tuple(None if cell == "\x02" else cell for cell in k.split("\x01")) for k in keys.to_pylist()]
+        built = self.group.plan.build_many(rows)
+        before = len(self.keys) if self.values else 0
+        self.keys = pa.concat_arrays([self.keys, keys]) if before else keys
+        for name, values in built.values.items():
+            converted = pa.array(values, _ARROW_TYPES[FIELDS[name].kind is Kind.INTEGER])
+            self.values[name] = pa.concat_arrays([self.values[name], converted]) if before else converted
+        for found in self.problems.values():
+            for texts in found:
+                texts += [None] * len(rows)
+        for w, problem in built.problems:
+            column = self.group.column_of(problem.field)
+            found = self.problems.setdefault(column, ([None] * len(self.keys), [None] * len(self.keys),
+                                                      [None] * len(self.keys)))
+            found[0][before + w], found[1][before + w], found[2][before + w] = (problem.check_id, problem.message,
+                                                                                 problem.details)
 
 
 def _json_string(cell: str, plain: PlainText) -> str:
