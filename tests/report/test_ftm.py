@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -55,3 +56,15 @@ def test_every_person_is_documented_by_its_source(opened: Case, tmp_path: Path) 
 def test_household_members_are_family_of_its_head(opened: Case, tmp_path: Path) -> None:
     families = [e for e in _entities(opened, tmp_path) if e["schema"] == "Family"]
     assert len(families) == 30  # 10 households of 4 in the leak, each head with 3 relatives
+
+
+def test_redacted_entities_keep_their_ids_and_the_pseudonyms_of_the_records_export(opened: Case, tmp_path: Path
+                                                                                   ) -> None:
+    plain, redacted = _entities(opened, tmp_path), _entities(opened, tmp_path, redact=True)
+    export_table(opened, "records", Format.CSV, tmp_path / "r.csv", redact=True)
+    with (tmp_path / "r.csv").open(encoding="utf-8") as handle:
+        pseudonyms = [r["name"] for r in csv.DictReader(handle) if r["name"]]
+    assert [e["id"] for e in redacted] == [e["id"] for e in plain]
+    persons = [e["properties"]["name"] for e in redacted if e["schema"] == "Person"]
+    assert (all(len(p) == 1 and p[0].startswith("P-") for p in persons), set(pseudonyms) <= {p[0] for p in persons}) \
+        == (True, True)

@@ -14,22 +14,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 from veracity.case import Case
+from veracity.fields import NAME_FIELDS
+from veracity.idnumber import compact
+from veracity.report.redacted_query import redacted_query
+from veracity.report.tables import Table
 from veracity.report.view import View
 
 _HEADS = ("户主", "本人", "head", "head of household")
 _SEX = {"M": "male", "F": "female"}
-_PEOPLE_SQL = f"""
-SELECT s.sha256, r.sheet, r."row", r.role, r.id_number, r.sex, r.birth_date, r.address, r.ethnicity,
-       r.household, r.relation, r.name, r.name_zh, r.name_latin, r.name_arabic, r.given_name, r.family_name,
-       first_value(r."row") OVER (PARTITION BY r.source_id, r.table_no, r.household
-            ORDER BY coalesce(r.relation, '') IN ({", ".join("'" + h + "'" for h in _HEADS)}) DESC, r."row")
-FROM records r JOIN sources s USING (source_id)
-WHERE coalesce(r.name, r.name_zh, r.name_latin, r.name_arabic, r.given_name, r.family_name, '') <> ''
-ORDER BY r.source_id, r.table_no, r."row"
-"""
+_NAMED = f"coalesce({', '.join(f'r.{n}' for n in NAME_FIELDS)}, '') <> ''"
+PEOPLE = Table(
+    ("sha256", "table_no", "sheet", "row", "role", "id_number", "sex", "birth_date", "address", "ethnicity",
+     "household", "relation", *NAME_FIELDS, "head_row"),
+    "s.sha256, r.table_no, r.sheet, r.\"row\", r.role, r.id_number, r.sex, r.birth_date, r.address, r.ethnicity, "
+    f"r.household, r.relation, coalesce({', '.join(f'nullif(r.{n}, {chr(39) * 2})' for n in NAME_FIELDS)}) AS name, "
+    f"{', '.join(f'r.{n}' for n in NAME_FIELDS[1:])}, "
+    "first_value(r.\"row\") OVER (PARTITION BY r.source_id, r.table_no, r.household ORDER BY coalesce(r.relation, '') "
+    f"IN ({', '.join(repr(h) for h in _HEADS)}) DESC, r.\"row\") AS head_row",
+    f"records r JOIN sources s USING (source_id) WHERE {_NAMED}", 'r.source_id, r.table_no, r."row"')
+"""Every record naming a person (``name`` its first name field not empty), with the row of its household's head."""
+_NAME = PEOPLE.columns.index("name")
 
 
 def _documents(case: Case, view: View, model: Any) -> Iterator[Any]:
@@ -46,30 +54,30 @@ def _documents(case: Case, view: View, model: Any) -> Iterator[Any]:
         yield doc
 
 
-def _person(view: View, model: Any, row: tuple[Any, ...]) -> Any:
-    sha, sheet, line, _role, number, sex, born, address, ethnicity, *_rest = row
-    names = [n for n in row[11:17] if n]
+def _person(model: Any, row: tuple[Any, ...], sheet: str, redacted: bool) -> Any:
+    number, sex, born, address, ethnicity = row[5:10]
     person = model.make_entity("Person")
-    person.make_id("veracity-record", sha, sheet, str(line))
-    person.add("name", view.person(number, names[0]) if view.redacted else names)
-    if number and not view.redacted:
-        person.add("idNumber", view.id_number(number))
+    person.make_id("veracity-record", row[0], sheet, str(row[3]))
+    names = row[_NAME:_NAME + len(NAME_FIELDS)]
+    person.add("name", names[0] if redacted else list(dict.fromkeys(n for n in names if n)))
+    if number and not redacted:
+        person.add("idNumber", compact(number))
     person.add("gender", _SEX.get(sex or ""))
-    person.add("birthDate", view.date_of_birth(born) or None)
-    person.add("address", view.address(address) or None)
-    person.add("ethnicity", view.text(ethnicity) or None)
+    person.add("birthDate", born or None)
+    person.add("address", address or None)
+    person.add("ethnicity", ethnicity or None)
     return person
 
 
-def _links(model: Any, row: tuple[Any, ...], person: Any, view: View) -> Iterator[Any]:
-    sha, sheet, line, role = row[:4]
+def _links(model: Any, row: tuple[Any, ...], sheet: str, person: Any) -> Iterator[Any]:
+    sha, _, shown, line, role = row[:5]
     mention = model.make_entity("Documentation")
     mention.make_id("veracity-documentation", sha, sheet, str(line))
     mention.add("document", sha)
     mention.add("entity", person.id)
-    mention.add("role", f"{role}: {view.text(sheet) + ', ' if sheet else ''}row {line}")
+    mention.add("role", f"{role}: {shown + ', ' if shown else ''}row {line}")
     yield mention
-    household, relation, head_row = row[9], row[10], row[17]
+    household, relation, head_row = row[10], row[11], row[-1]
     if household and head_row != line:
         head = model.make_entity("Person")
         head.make_id("veracity-record", sha, sheet, str(head_row))
@@ -77,21 +85,35 @@ def _links(model: Any, row: tuple[Any, ...], person: Any, view: View) -> Iterato
         family.make_id("veracity-family", sha, sheet, str(head_row), str(line))
         family.add("person", head.id)
         family.add("relative", person.id)
-        family.add("relationship", view.text(relation) or "household member")
+        family.add("relationship", relation or "household member")
         yield family
 
 
+@contextmanager
+def _people(case: Case, view: View) -> Iterator[Any]:
+    """A cursor over PEOPLE, redacted in DuckDB when VIEW redacts."""
+    if view.redactor is None:
+        yield case.con.execute(PEOPLE.sql)
+        return
+    with redacted_query(case.con, PEOPLE, view.redactor) as (cursor, sql):
+        yield cursor.execute(sql)
+
+
 def entities(case: Case, view: View) -> Iterator[Any]:
-    """Every entity of the export: documents first, then each person with its documentation and family."""
+    """Every entity of the export: documents first, then each person with its documentation and family.
+    Ids are made from the sheet as held (a redacted export shows it scrubbed), so they are the same either way."""
     from followthemoney import model
 
     yield from _documents(case, view, model)
-    cursor = case.con.execute(_PEOPLE_SQL)
-    while chunk := cursor.fetchmany(20_000):
-        for row in chunk:
-            person = _person(view, model, row)
-            yield person
-            yield from _links(model, row, person, view)
+    sheets = {(sha, table): sheet for sha, table, sheet in case.con.execute(
+        "SELECT DISTINCT s.sha256, r.table_no, r.sheet FROM records r JOIN sources s USING (source_id)").fetchall()}
+    with _people(case, view) as cursor:
+        while chunk := cursor.fetchmany(20_000):
+            for row in chunk:
+                sheet = sheets[(row[0], row[1])]
+                person = _person(model, row, sheet, view.redacted)
+                yield person
+                yield from _links(model, row, sheet, person)
 
 
 def write_ftm(case: Case, view: View, out: IO[str]) -> int:

@@ -29,7 +29,8 @@ QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "ass
 
 _ID_SQL = "upper(regexp_replace(r.id_number, '[\\s\\-‐‑–—_.·]', '', 'g')) AS id_number"
 _KEEP = frozenset({"row", "role", "sex", "age", "detained_on", "row_a", "row_b", "match_probability", "level",
-                   "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict"})
+                   "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict",
+                   "sha256", "table_no", "head_row"})  # the last three: the FtM export's file hash and places
 _BLANK = frozenset({"other_id", "street", "postcode", *NAME_FIELDS})
 
 
