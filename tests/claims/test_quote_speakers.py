@@ -31,6 +31,7 @@ def _last(*paragraphs: str) -> Quote:
     (("“Memet Tursun has never been detained at all,” the official told Radio Free Asia.",), "the official"),
     (("Her mother, Aygul Rozi, told reporters: “My son was taken in 2017 for praying.”",), "Aygul Rozi"),
     (("“My son was taken in 2017 for praying at home,” said Patigul Yasin, a farmer.",), "Patigul Yasin"),
+    (("“We have no information about him at all,” said his wife, Aygul Rozi.",), "Aygul Rozi"),
     # Chinese: 说/表示/称, with when/where/to whom between the speaker and the verb; 他/她 across paragraphs
     (("县政府发言人在发布会上称：“买买提·吐尔逊从未进入职业技能教育培训中心。”",), "县政府发言人"),
     (("发言人20日对记者表示：“买买提·吐尔逊已经结业回家，生活正常。”",), "发言人"),

@@ -32,7 +32,8 @@ _SPAN = re.compile(r"“([^”]*)”|\"([^\"]*)\"|「([^」]*)」|«([^»]*)»|�
 _VERB = r"(?:said|says|told(?: [\w ]{1,30}?)?|added|explained|stated|insisted|claimed|recalled|wrote|asked|" \
         r"replied|noted|continued|denied)"
 _NAME = r"(?P<spk>(?:(?:the|a|an|his|her|their|its)\s+)?[\w.'’\- ]{2,60}?)"
-_AFTER_SAID_X = re.compile(rf"^[\s,，]*{_VERB}\s+{_NAME}\s*(?:[,.;:]|$|\s+(?:on|in|at|who|when)\b)")
+_AFTER_SAID_X = re.compile(rf"^[\s,，]*{_VERB}\s+{_NAME}(?P<apposition>,\s+[^,.;:“”\"]{{2,40}}?)?"
+                           rf"\s*(?:[,.;:]|$|\s+(?:on|in|at|who|when)\b)")
 _AFTER_X_SAID = re.compile(rf"^[\s,，]*{_NAME}\s+{_VERB}\b")
 _BEFORE_X_SAID = re.compile(rf"(?:^|[.;]\s+|,\s+){_NAME}(?P<apposition>,\s+[^,“”\"]{{2,50}},)?\s+{_VERB}\b"
                             rf"[^“”\"]{{0,80}}$")
