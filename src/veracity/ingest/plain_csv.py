@@ -230,7 +230,7 @@ def _insert_records(case: Case, plain: PlainText, start: TableStart,
     params = {"d": plain.delimiter, "labels": labels, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
               "header": sorted(start.layout.label_index if start.layout.header_cells else ())}
     writer = _Writer(case, target, first_record_id(case))
-    for first in range(1, plain.lines + 1, BATCH):
+    for first in range(1, plain.lines - start.layout.last_row, BATCH):  # data rows 1 .. lines - header rows
         batch = plain.reader.sql(query, params=params | {"first": first, "last": first + BATCH - 1}).to_arrow_table()
         unsure = pc.is_valid(batch.column("unsure"))
         if pc.any(unsure).as_py():
