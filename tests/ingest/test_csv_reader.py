@@ -147,6 +147,18 @@ def test_cell_limit_is_ours_not_the_csv_module_default(put: Put) -> None:
     assert len(tables[0][1][0][1]) == 200_000
 
 
+@pytest.mark.parametrize("tail", ['x,"cut short\n', 'x,"a stray quote\nswallows,the rows\nbelow it\n', 'x,"no newline'])
+def test_a_file_ending_inside_a_quoted_cell_is_refused_at_the_line_the_quote_opened(put: Put, tail: str) -> None:
+    head = csv_text([("姓名", "备注"), ("阿依古丽·买买提", '家住"一村",\n第二行')])
+    with pytest.raises(InputError, match="line 4: the file ends inside a quoted cell"):
+        read_all(put("cut.csv", (head + tail).encode()))
+
+
+def test_a_closed_quote_and_a_malformed_one_before_the_end_are_read_as_before(put: Put) -> None:
+    _, tables = read_all(put("ok.csv", '姓名,备注\n"a"b,c\nx,"y"\n'.encode()))
+    assert tables[0][1] == [("姓名", "备注"), ("ab", "c"), ("x", "y")]
+
+
 def test_quoted_cell_over_the_limit_names_the_line(put: Put) -> None:
     with pytest.raises(InputError, match="a cell longer than 1000 characters"):
         read_all(put("h.csv", b'a,"' + b"x" * 5_000 + b'"\n'), Limits(max_cell_chars=1000))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -142,17 +143,37 @@ def _rows(
     columns = guard.limits.max_columns
     with (closing(text), field_limit(guard.limits.max_cell_chars),
           guard.reading(lambda _: f"line {reader.line_num + 1}") as tally):
+        start = 1
         try:
             for row in reader:
                 count = tally.rows = tally.rows + 1
                 line = reader.line_num
                 if count > cap or len(row) > columns or long_lines or line > last + 1 or not count % CLOCK_EVERY:
                     _check_row(row, count > cap, guard, f"line {line}")
-                last = line
+                start, last = last + 1, line
                 yield tuple(row)
         except csv.Error as exc:  # named where its record starts: a runaway quote can end far below
             place = f"line {last + 1}"
             raise (guard.cell_too_long(place) if "field larger" in str(exc) else guard.failure(exc, place)) from None
+    if _ends_in_quote(path, encoding, delimiter, start, guard.limits.max_cell_chars):
+        raise guard.error("the file ends inside a quoted cell opened here (cut short, or a quote never closed)",
+                          f"line {start}")
+
+
+def _ends_in_quote(path: Path, encoding: TextEncoding, delimiter: str, start: int, max_chars: int) -> bool:
+    """Whether the last record, from line START, runs into the end of the file inside quotes: the csv
+    module reads it as a cell to the end (silently taking in every line after a stray quote); its
+    strict mode tells, and only the last record is read again."""
+    with path.open("rb") as raw, field_limit(max_chars):
+        raw.seek(encoding.bom)
+        text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+        tail = itertools.islice(text, start - 1, None)
+        try:
+            for _ in csv.reader(tail, delimiter=delimiter, strict=True):
+                pass
+        except csv.Error as exc:
+            return "unexpected end of data" in str(exc)
+    return False
 
 
 def _check_row(row: list[str], over_cap: bool, guard: FileGuard, place: str) -> None:
