@@ -180,7 +180,7 @@ def trained(backend: Backend, table: Any, datasets: Sequence[str], present: froz
     than SMALL_CASE_PAIRS) keeps the start values' m, and below U_SAMPLE_MIN_PAIRS their u too."""
     from splink import Linker
 
-    possible = _possible_pairs(table, datasets)
+    possible = _possible_pairs(table)
     small = possible < SMALL_CASE_PAIRS if start is None else start
     linker = Linker(backend.register(backend.api(), table, datasets), settings(present, start=small),
                     log_level=logging.ERROR)
@@ -193,12 +193,12 @@ def trained(backend: Backend, table: Any, datasets: Sequence[str], present: froz
     return linker
 
 
-def _possible_pairs(table: Any, datasets: Sequence[str]) -> int:
+def _possible_pairs(table: Any) -> int:
     """How many pairs a link-only model could compare: the products of the datasets' sizes, two by two."""
     import pyarrow.compute as pc
 
-    sizes = [pc.sum(pc.equal(table["source_dataset"], name)).as_py() or 0 for name in datasets]
-    return sum(a * b for k, a in enumerate(sizes) for b in sizes[k + 1:])
+    sizes: list[int] = pc.value_counts(table["source_dataset"]).field("counts").to_pylist()
+    return (sum(sizes) ** 2 - sum(n * n for n in sizes)) // 2
 
 
 def prior_bounds(possible_pairs: int) -> tuple[float, float]:
@@ -226,20 +226,18 @@ def _estimate_prior(linker: Any, present: frozenset[str], possible_pairs: int) -
     model._probability_two_random_records_match = min(max(model._probability_two_random_records_match, low), high)
 
 
-def _train_em(linker: Any, rule: str) -> bool:
-    """One EM session blocked on RULE; False, with the model as it was, when the case cannot train it: the rule
-    joins no pair, or a level's m probability underflows to 0 (a level only non-matches show, in a small case)."""
+def _train_em(linker: Any, rule: str) -> None:
+    """One EM session blocked on RULE, skipped (the model stays as it was) when the case cannot train it: the
+    rule joins no pair, or a level's m probability underflows to 0 (a level only non-matches show)."""
     from splink.internals.exceptions import EMTrainingException  # not exported elsewhere
 
     try:
         linker.training.estimate_parameters_using_expectation_maximisation(rule, max_pairs=EM_MAX_PAIRS)
     except EMTrainingException:
-        return False
+        pass
     except ValueError as error:
         if "below the minimum allowed value" not in str(error):
             raise
-        return False
-    return True
 
 
 def for_engine(model: dict[str, Any], present: frozenset[str], engine: str) -> dict[str, Any]:
