@@ -124,6 +124,13 @@ def open_csv(
     return sniffed, RawTable("", _rows(path, encoding, sniffed.delimiter, long_lines, guard))
 
 
+def _open_text(path: Path, encoding: TextEncoding) -> io.TextIOWrapper:
+    """PATH's text after its byte-order mark, decoded strictly, line ends left to the csv module."""
+    raw = path.open("rb")
+    raw.seek(encoding.bom)
+    return io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+
+
 def _rows(
     path: Path, encoding: TextEncoding, delimiter: str, long_lines: bool, guard: FileGuard
 ) -> Iterator[Row]:
@@ -132,9 +139,7 @@ def _rows(
     A cell is no longer than its line, so cell lengths are measured only when
     the file has a line longer than the limit, or for a record spanning lines.
     """
-    raw = path.open("rb")
-    raw.seek(encoding.bom)
-    text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+    text = _open_text(path, encoding)
     # The csv module's field limit is process-wide and other libraries change it at import
     # (followthemoney does): set it from our own limit for the read, so the outcome never depends
     # on what else was imported, and name its error as ours (see the except below).
@@ -164,9 +169,7 @@ def _ends_in_quote(path: Path, encoding: TextEncoding, delimiter: str, start: in
     """Whether the last record, from line START, runs into the end of the file inside quotes: the csv
     module reads it as a cell to the end (silently taking in every line after a stray quote); its
     strict mode tells, and only the last record is read again."""
-    with path.open("rb") as raw, field_limit(max_chars):
-        raw.seek(encoding.bom)
-        text = io.TextIOWrapper(raw, encoding=encoding.codec, errors="strict", newline="")
+    with closing(_open_text(path, encoding)) as text, field_limit(max_chars):
         tail = itertools.islice(text, start - 1, None)
         try:
             for _ in csv.reader(tail, delimiter=delimiter, strict=True):
