@@ -222,8 +222,9 @@ HEADER = ("序号", "姓名", "性别", "身份证号", "出生日期", "年龄"
 
 
 def build(row: Row, header: tuple[str, ...] = HEADER) -> tuple[dict[str, str | int | None], list[str]]:
-    values, problems = assign_fields(header, [row], {}).build(row)
-    return values, [p.check_id for p in problems]
+    """The fields of ROW under HEADER (every field, None when absent) and the check ids of its unreadable cells."""
+    values, problems = assign_fields(header, [row], {}).build_many([row])
+    return dict.fromkeys(FIELDS) | {f: v[0] for f, v in values.items()}, [p.check_id for _, p in problems]
 
 
 def test_a_record_gets_normalised_values() -> None:
@@ -282,7 +283,7 @@ def test_unreadable_values_are_reported_not_dropped(row: Row, checks: list[str])
 
 def test_a_reported_value_names_its_column_and_keeps_the_cell() -> None:
     row = (1, "买买提", "男", "x", "2017-02-30", "30", "")
-    problem = assign_fields(HEADER, [row], {}).build(row).problems[0]
+    _, problem = assign_fields(HEADER, [row], {}).build_many([row]).problems[0]
     expected = ("出生日期", "2017-02-30", True)
     assert (problem.column, problem.value, "no such day" in problem.message) == expected
 
@@ -339,7 +340,7 @@ def test_testimony_headers_name_the_victim_not_the_witness_or_the_document() -> 
     plan = assign_fields(header, rows, {})
     assert [plan.field_of(k) for k in range(len(header))] == [
         None, None, None, "name_latin", "name_arabic", "birth_date", "address"]
-    assert plan.build(rows[0]).values["name"] == "Amine Mutellip"
+    assert plan.build_many(rows[:1]).values["name"] == ["Amine Mutellip"]
 
 
 def test_a_header_merely_containing_id_holds_another_identifier() -> None:

@@ -13,8 +13,8 @@ name column is ``name``, a further one ``name_zh``, ``name_latin`` or
 >>> plan = assign_fields(("序号", "姓名", "身份证号"), [(1, "买买提·吐尔逊", "11010519491231002X")], {})
 >>> [(c.label, c.field, c.reason.value) for c in plan.columns]
 [('序号', None, 'ignored'), ('姓名', 'name', 'alias'), ('身份证号', 'id_number', 'alias')]
->>> plan.build((1, "买买提·吐尔逊", "11010519491231002x")).values["name_zh"]
-'买买提·吐尔逊'
+>>> plan.build_many([(1, "买买提·吐尔逊", "11010519491231002x")]).values["name_zh"]
+['买买提·吐尔逊']
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from veracity.fields import FIELDS
 from veracity.ingest.date_columns import DateParts, find_date_parts
 from veracity.ingest.dates import looks_like_date
 from veracity.ingest.header import LabelMatch, load_roles
-from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColumns, RecordFields
+from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColumns
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     cell_text,
@@ -42,7 +42,7 @@ from veracity.ingest.values import (
 from veracity.script import Script, detect
 
 # ColumnPlan.build and build_many return these; they are defined with the converters in row_fields.
-__all__ = ["NO_FIELD", "ColumnPlan", "ColumnRole", "Reason", "RecordColumns", "RecordFields", "assign_fields",
+__all__ = ["NO_FIELD", "ColumnPlan", "ColumnRole", "Reason", "RecordColumns", "assign_fields",
            "require_fields"]
 
 
@@ -114,12 +114,6 @@ class ColumnPlan:
     @cached_property
     def _builder(self) -> RecordBuilder:
         return RecordBuilder(self)
-
-    def build(self, row: Row) -> RecordFields:
-        """The fields of one data row and its unreadable cells (``build_many`` of that one row)."""
-        columns, problems = self._builder.build_many((row,))
-        values = dict.fromkeys(FIELDS) | {f: v[0] for f, v in columns.items()}
-        return RecordFields(values, tuple(p for _, p in problems))
 
     def build_many(self, rows: Sequence[Row]) -> RecordColumns:
         """The fields of a batch of data rows, column by column; converters are prepared once per plan."""

@@ -43,13 +43,6 @@ if TYPE_CHECKING:
 SCRIPT_FIELDS = {Script.HAN: "name_zh", Script.LATIN: "name_latin", Script.ARABIC: "name_arabic"}
 
 
-class RecordFields(NamedTuple):
-    """A record's canonical fields (every field of ``FIELDS``, None when absent) and unreadable cells."""
-
-    values: dict[str, str | int | None]
-    problems: tuple[ValueProblem, ...]
-
-
 class RecordColumns(NamedTuple):
     """The fields of a batch of rows, column by column: a list over the rows for each field some
     column holds (and for the name fields when names are read); the unreadable cells as
