@@ -34,6 +34,7 @@ from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColum
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     cell_text,
+    is_empty,
     looks_like_id,
     name_script,
     normalise_label,
@@ -171,7 +172,7 @@ def assign_fields(
 
 def _sample(rows: Sequence[Row], index: int) -> list[Cell]:
     cells = (row[index] for row in rows if index < len(row))
-    return [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    return [c for c in cells if not is_empty(c)]
 
 
 def _share(values: Sequence[Cell], test: Callable[[Cell], bool]) -> tuple[int, bool]:

@@ -47,6 +47,7 @@ from veracity.ingest.values import (
     cell_text,
     convert_distinct,
     is_blank,
+    is_empty,
     label_words,
     looks_like_data,
     normalise_label,
@@ -130,7 +131,7 @@ def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
         labelled = sum(1 for k in keys if k)
         matched = filled = 0
         for cell, raw, key in zip(row, raws, keys, strict=False):
-            if cell is None or (isinstance(cell, str) and not cell.strip()):
+            if is_empty(cell):
                 continue
             filled += 1
             if isinstance(cell, str) and key and _same_label(cell.strip(), raw, key):

@@ -37,6 +37,7 @@ from veracity.ingest.values import (
     ValueProblem,
     convert_distinct,
     is_blank,
+    is_empty,
     is_total_row,
     plain_follow,
     plain_lead,
@@ -166,7 +167,7 @@ def is_merged_line(row: Row) -> bool:
     >>> is_merged_line(("二村名单", "二村名单", None)), is_merged_line(("二村名单",)), is_merged_line(("a", "b"))
     (True, False, False)
     """
-    filled = [c for c in row if not (c is None or (isinstance(c, str) and not c.strip()))]
+    filled = [c for c in row if not is_empty(c)]
     return len(filled) > 1 and isinstance(filled[0], str) and filled.count(filled[0]) == len(filled)
 
 

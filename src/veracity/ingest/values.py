@@ -285,13 +285,22 @@ def label_words(text: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
+def is_empty(cell: Cell) -> bool:
+    """The cell holds nothing but whitespace.
+
+    >>> is_empty(None), is_empty(" \u3000"), is_empty(0)
+    (True, True, False)
+    """
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
 def is_blank(row: Row) -> bool:
     """No cell holds anything but whitespace.
 
     >>> is_blank(("", None, "  ")), is_blank(("", 0))
     (True, False)
     """
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+    return all(map(is_empty, row))
 
 
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "total", "subtotal", "grandtotal", "جەمئىي")
@@ -315,7 +324,7 @@ def is_page_marker(row: Row) -> bool:
     >>> [is_page_marker(r) for r in (("第2页", "买买提"), ("3",), ("2-3-1",), ())]
     [False, False, False, False]
     """
-    filled = [c for c in row if c is not None and not (isinstance(c, str) and not c.strip())]
+    filled = [c for c in row if not is_empty(c)]
     return len(filled) == 1 and isinstance(filled[0], str) and _PAGE_MARKER.fullmatch(filled[0].strip()) is not None
 
 
