@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from veracity.case import create_case, open_case
-from veracity.report.redact import NameIndex, Pseudonyms, Redactor
+from veracity.report.redact import NameIndex, Redactor
 from veracity.report.spellings import compress
 
-from .scan import redacted_outputs
-from .synthetic import LEAK, TESTIMONIES, _record, _source
+from .written import redactor_of, sentence, written_outputs
 
 # generated people, and how free text writes each of them
 HELD_IN_CHINESE = {
@@ -40,18 +38,14 @@ ORDINARY = ("the police said he was taken in march to a camp near the city of ho
 
 
 def _redactor() -> Redactor:
-    return Redactor(Pseudonyms(b"k" * 32), NameIndex.from_pairs((n, None) for n in EVERY))
-
-
-def _sentence(written: str) -> str:
-    return f"His mother said that {written} was taken; 据家属说{written}被带走。"
+    return redactor_of(list(EVERY))
 
 
 @pytest.mark.parametrize(("held", "written"), [(h, w) for h, ws in EVERY.items() for w in ws])
 def test_name_as_written_becomes_the_holders_pseudonym(held: str, written: str) -> None:
     redactor = _redactor()
     pseudonym = redactor.person(None, held)
-    assert redactor.scrub(_sentence(written)) == _sentence(pseudonym)
+    assert redactor.scrub(sentence(written)) == sentence(pseudonym)
 
 
 @pytest.mark.parametrize("text", ORDINARY)
@@ -66,16 +60,7 @@ def test_a_lower_case_given_name_alone_is_left() -> None:
 
 def test_no_written_form_survives_in_any_redacted_output(tmp_path: Path) -> None:
     written = [w for ws in EVERY.values() for w in ws]
-    with create_case(tmp_path / "case") as case:
-        _source(case, 1, LEAK, "leak", 4)
-        _source(case, 2, TESTIMONIES, "reference", 6)
-        for k, name in enumerate(EVERY):
-            _record(case, k + 1, 1, k + 1, {"name": name, "id_number": f"65322219{80 + k}0101123{k}"})
-        for k, text in enumerate(written):
-            field = ("reason", "decision", "address", "relation", "state")[k % 5]
-            _record(case, 100 + k, 2, k + 1, {field: _sentence(text), "birth_date": "1980"})
-    with open_case(tmp_path / "case") as case:
-        texts = redacted_outputs(case, tmp_path, pdf=False)
+    texts = written_outputs(EVERY, tmp_path)
     left = {output: [w for w in written if _folded(w) in _folded(text)] for output, text in texts.items()}
     assert {output: found for output, found in left.items() if found} == {}
 

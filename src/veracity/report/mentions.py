@@ -8,9 +8,12 @@ in any case, with spaces, line breaks and at most one hyphen, comma, dot or midd
 held names two of whose parts two of the words sound like, given name and patronymic in either order.
 Hanzi have no spaces: a chain of hanzi (across spaces, line breaks and middle dots) is read at each place as two
 pieces of two to eight hanzi, each sounding like a held part, compared whole in the same way (其兄阿力木卡德尔在境外).
-A lone word with a capital (or a lone hanzi word) is compared with the given names the case holds (a mention
-without the patronymic) and becomes ``[name]``. Ordinary words rarely sound like two parts of one held name; a
-lone word must sound like a whole given name, and a few common place and kinship words never count as one.
+Two words a hyphen joins (``Abdu-\\nrehim``, ``Abdu-Rehim``) are also read as one word. A lone word with a capital
+(or a lone hanzi word) is compared with the given names the case holds (a mention without the patronymic) and
+becomes ``[name]``; in a text naming a held person in full, so is a lone word in any case or length that sounds like
+a part of that person's names (``ali said``). Ordinary words rarely sound like two parts of one held name; a lone
+word must sound like a whole given name, a few common place and kinship words never count as one, and frequent
+English words of two or three letters (``are``, ``out``) never sound like a part.
 
 >>> m = Mentions({"阿力木·卡德尔": "id:1"})
 >>> [(text, key) for text, key in m.named("Qadir Alim and alimu kadeer in Hotan; ئالىم قادىر")]
@@ -19,6 +22,8 @@ lone word must sound like a whole given name, and a few common place and kinship
 [('Alim', None)]
 >>> m.named("据说卡德尔阿力木被带走")
 [('卡德尔阿力木', 'id:1')]
+>>> Mentions({"阿里·吐尔逊": "id:2"}).named("Tursun, Ali was taken; ali said so, all of them")
+[('Tursun, Ali', 'id:2'), ('ali', None)]
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import NamedTuple
 
 from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
 from veracity.names.hanzi import name_characters
+from veracity.names.keys import consonant_classes
 from veracity.report.spellings import PARTS
 
 _HANZI = "\u3400-\u9fff\uf900-\ufaff"
@@ -49,6 +55,16 @@ ORDINARY = frozenset(("xinjiang", "hotan", "khotan", "xoten", "qaraqash", "karak
     "father", "brother", "sister", "son", "daughter", "wife", "husband", "uncle", "aunt", "grandmother",
     "grandfather", "ana", "ata", "aka", "uka", "singil", "hede", "acha", "dada", "apa"))
 """Words never taken for a lone given name."""
+SHORT_WORDS = frozenset((
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "oh", "ok",
+    "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "ask", "ate", "bad", "big", "boy", "but",
+    "buy", "can", "cut", "day", "did", "die", "due", "ear", "eat", "end", "era", "eye", "far", "few", "fit", "for",
+    "get", "got", "had", "has", "her", "him", "his", "hot", "how", "ill", "its", "let", "lie", "low", "man", "may",
+    "men", "met", "new", "nor", "not", "now", "odd", "off", "oil", "old", "one", "our", "out", "owe", "own", "pay",
+    "per", "put", "ran", "run", "saw", "say", "see", "set", "she", "sit", "six", "son", "the", "too", "two", "use",
+    "via", "war", "was", "way", "who", "why", "yes", "yet", "you"))
+"""Frequent English words of two or three letters, never taken for a name part: short held parts (Ali, Ot) sound
+like some of them (are, out)."""
 
 
 def lone_name_like(word: str) -> bool:
@@ -69,6 +85,7 @@ class _Held(NamedTuple):
     parts_by_key: dict[str, set[str]]  # each loose blocking key: the held parts that have it
     by_pair: dict[tuple[str, str], list[str]]  # each pair of parts (in order): the held names that have both
     given: set[str]  # the first parts of the held names
+    parts_of: dict[str, set[str]]  # each person key: the parts of their held names
     hanzi: frozenset[str]  # the characters a name in hanzi is written with (hanzi.name_characters, the held ones)
 
 
@@ -91,24 +108,31 @@ class Mentions:
             by_pair: dict[tuple[str, str], list[str]] = {}
             given: set[str] = set()
             held: set[str] = set()
-            for name in self._names:
+            parts_of: dict[str, set[str]] = {}
+            for name, key in self._names.items():
                 parts = [p for p in PARTS.split(name) if p]
                 if len(parts) < 2:
                     continue
                 given.add(parts[0])
-                held.update(parts)
+                joined = [w.replace("-", "") for w in name.split() if "-" in w]  # Abdu-Rehim is also Abdurehim
+                held.update(parts, joined)
+                parts_of.setdefault(key, set()).update(parts, joined)
                 pairs = [(min(parts), max(parts))] if len(parts) == 2 else combinations(sorted(set(parts)), 2)
                 for pair in pairs:
                     by_pair.setdefault(pair, []).append(name)
             for part in held:
                 for k in _loose_keys(part):
                     parts_by_key.setdefault(k, set()).add(part)
-            self._index = _Held(parts_by_key, by_pair, given, name_characters() | {c for p in held for c in p})
+            self._index = _Held(parts_by_key, by_pair, given, parts_of,
+                                name_characters() | {c for p in held for c in p})
         return self._index
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Mentions per case index, kept for the process
     def _parts(self, word: str) -> frozenset[str]:
-        """The held name parts WORD sounds like (the similarity of their phonetic keys, as compare scores a part)."""
+        """The held name parts WORD sounds like (the similarity of their phonetic keys, as compare scores a part);
+        none for a frequent short word (:data:`SHORT_WORDS`)."""
+        if len(word) < 2 or word.lower() in SHORT_WORDS:
+            return frozenset()
         parts_by_key = self._built().parts_by_key
         candidates = set().union(*(parts_by_key.get(k, set()) for k in _loose_keys(word)))
         own = part_keys(word)
@@ -135,12 +159,29 @@ class Mentions:
     def _given_name(self, word: str) -> bool:
         return lone_name_like(word) and not self._parts(word).isdisjoint(self._built().given)
 
-    def find(self, text: str) -> list[tuple[int, int, str | None]]:
-        """Spans (start, end, person key) of the held names TEXT mentions; the key is None for a lone given name."""
-        spans = [span for run in _runs(text) for span in self._in_run(run)]
+    def find(self, text: str, named: frozenset[str] = frozenset()) -> list[tuple[int, int, str | None]]:
+        """Spans (start, end, person key) of the held names TEXT mentions; the key is None for a lone given name,
+        or a part alone of a person the text names in full (here or in NAMED, the person keys found otherwise).
+        Two words a hyphen joins are also read as one (Abdu-\\nrehim)."""
+        runs = [variant for run in _runs(text) for variant in (run, *_joined(run, text))]
+        spans = _kept([span for run in runs for span in self._in_run(run)])
         for chain in _HAN_CHAIN.finditer(text):
             spans += self._in_hanzi(text, chain.start(), chain.end())
+        spans += self._alone(runs, spans, named)
         return sorted(spans, key=lambda span: span[:2])
+
+    def _alone(self, runs: list[list[tuple[int, int, str]]], spans: list[tuple[int, int, str | None]],
+               named: frozenset[str]) -> list[tuple[int, int, str | None]]:
+        """The words of RUNS outside SPANS that sound like a part of a held name of a person SPANS or NAMED name,
+        in any case (Ali Tursun ... ali said): the text tells whom the part stands for."""
+        parts_of = self._built().parts_of
+        parts = set().union(*(parts_of.get(key, ()) for key in named | {k for _, _, k in spans if k is not None}))
+        found: list[tuple[int, int, str | None]] = []
+        for start, end, word in (word for run in runs for word in run) if parts else ():
+            if word.lower() not in ORDINARY and not self._parts(word).isdisjoint(parts) \
+                    and not any(s < end and start < e for s, e, _ in spans + found):
+                found.append((start, end, None))
+        return found
 
     def _in_run(self, run: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str | None]]:
         """The names in a RUN of Latin or Arabic-script words: windows of two or three words, else lone given names."""
@@ -192,12 +233,17 @@ class Mentions:
 
 @lru_cache(maxsize=262144)
 def _loose_keys(part: str) -> frozenset[str]:
-    """The blocking keys of PART, each also without its first consonant class (Exmet KMT ~ 艾买提 MT).
+    """The blocking keys of PART, each also without its first consonant class (Exmet KMT ~ 艾买提 MT); a part of
+    fewer than two consonant classes, which has no blocking key, has its classes marked short (Ali ~ 艾力 ~L).
 
     >>> sorted(_loose_keys("Exmet")), sorted(_loose_keys("艾买提"))
     (['KMT', 'MT'], ['MT'])
+    >>> sorted(_loose_keys("Ali")), sorted(_loose_keys("艾力")), sorted(_loose_keys("Ot"))
+    (['~L'], ['~L'], ['~T'])
     """
-    return frozenset(x for k in keys(part) for x in (k, k[1:]) if len(x) >= 2)
+    loose = {x for k in keys(part) for x in (k, k[1:]) if len(x) >= 2}
+    short = {"~" + c for c in map(consonant_classes, part_keys(part)) if len(c) < 2}
+    return frozenset(loose | short)
 
 
 def _stretches(text: str, start: int, end: int, chars: frozenset[str]) -> list[list[int]]:
@@ -214,6 +260,35 @@ def _stretches(text: str, start: int, end: int, chars: frozenset[str]) -> list[l
         elif _HAN.match(text, k) and out[-1]:
             out.append([])
     return [places for places in out if len(places) >= 4]
+
+
+def _kept(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """SPANS without overlaps: a named person before a lone given name, the longer span first.
+
+    >>> _kept([(0, 4, None), (0, 9, "id:1"), (5, 9, "id:2")])
+    [(0, 9, 'id:1')]
+    """
+    kept: list[tuple[int, int, str | None]] = []
+    for span in sorted(spans, key=lambda s: (s[2] is None, s[0] - s[1], s[0])):
+        if not any(s < span[1] and span[0] < e for s, e, _ in kept):
+            kept.append(span)
+    return kept
+
+
+def _joined(run: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
+    """RUN of TEXT with every two words a hyphen joins read as one word, when a hyphen joins any.
+
+    >>> text = "Abdu-\\nrehim Tur-sun"
+    >>> [[word for _, _, word in run] for run in _joined(_runs(text)[0], text)]
+    [['Abdurehim', 'Tursun']]
+    """
+    out = run[:1]
+    for start, end, word in run[1:]:
+        if "-" in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end, out[-1][2] + word)
+        else:
+            out.append((start, end, word))
+    return [out] if len(out) < len(run) else []
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:

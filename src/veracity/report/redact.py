@@ -281,8 +281,11 @@ class Redactor:
 
     def _scrub_text(self, text: str) -> str:
         text = scrub_numbers(text)
-        spans: list[tuple[int, int, str | None]] = list(self.index.find(text))
-        spans += [m for m in self.index.mentions.find(text) if not any(m[0] < e and s < m[1] for s, e, _ in spans)]
+        held = self.index.find(text)
+        named = frozenset(key for _, _, key in held)
+        spans: list[tuple[int, int, str | None]] = list(held)
+        spans += [m for m in self.index.mentions.find(text, named)
+                  if not any(m[0] < e and s < m[1] for s, e, _ in spans)]
         out, last = [], 0
         for start, end, key in sorted(spans, key=lambda span: span[0]):
             out += [text[last:start], NAME_MARK if key is None else self.pseudonyms.person(key)]
