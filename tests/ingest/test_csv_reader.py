@@ -53,9 +53,24 @@ def test_bytes_neither_utf8_nor_gb18030_name_offset_and_line(put: Put) -> None:
     assert (caught.value.source, caught.value.place) == ("latin.csv", "byte 18, line 2")
 
 
-def test_latin1_that_happens_to_decode_as_gb18030_says_why_it_was_chosen(put: Put) -> None:
-    result, tables = read_all(put("latin.csv", "name\nMüller\n".encode("latin-1")))
-    assert result.encoding is not None and result.encoding.evidence.startswith("not UTF-8 (byte 6, line 2)")
+WESTERN = [("Name", "Birth date", "Relation"), ("Tursun Ümid", "1985-03-02", "brother"),
+           ("Güljan Éziz", "1990-01-05", "sister"), ("José", "1978-11-30", "father")]
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_a_western_code_page_file_is_read_as_windows_1252_and_says_why(put: Put, codec: str) -> None:
+    """Excel's "CSV" on Western Windows: accented Latin names, one byte each (Ümid once read as GB18030 躮id)."""
+    result, tables = read_all(put("testimonies.csv", csv_text(WESTERN).encode(codec)))
+    assert result.encoding is not None and result.encoding.name == "cp1252"
+    assert result.encoding.evidence.startswith("not UTF-8 (byte 32, line 2); 4 of 4 runs of non-ASCII bytes")
+    assert tables[0][1] == WESTERN
+
+
+def test_gb18030_with_arabic_script_names_is_not_taken_for_a_western_code_page(put: Put) -> None:
+    """Uyghur letters take four bytes in GB18030, a lone byte before a digit each second one."""
+    rows = [("姓名", "ئىسمى", "性别"), ("买买提·吐尔逊", "مەمەت تۇرسۇن", "男"), ("Aygul", "ئايگۈل", "女")]
+    result, tables = read_all(put("gb.csv", csv_text(rows).encode("gb18030")))
+    assert result.encoding is not None and (result.encoding.name, tables[0][1]) == ("gb18030", rows)
 
 
 def test_invalid_utf16_surrogate_is_an_input_error_with_its_line(put: Put) -> None:

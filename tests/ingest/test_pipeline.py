@@ -42,6 +42,16 @@ def test_gb18030_csv_reads_the_same_names(case: Case, tmp_path: Path) -> None:
     assert [r[3] for r in _records(case)] == [p["name"] for p in people]
 
 
+def test_western_windows_csv_keeps_accented_latin_names(case: Case, tmp_path: Path) -> None:
+    path = tmp_path / "testimonies.csv"
+    path.write_bytes("Name,Birth date,Hometown\r\nTursun Ümid,1985-03-02,Qaraqash\r\nGüljan Éziz,1990-01-05,Guma\r\n"
+                     .encode("cp1252"))
+    [outcome] = add_files(case, [path], AddRequest(role="reference"))
+    assert outcome.encoding == "cp1252"
+    assert case.con.execute("SELECT name_latin, birth_date FROM records ORDER BY record_id").fetchall() == [
+        ("Tursun Ümid", "1985-03-02"), ("Güljan Éziz", "1990-01-05")]
+
+
 def _xlsx_with_title_blank_and_total(path: Path, people: list[dict[str, str]]) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active

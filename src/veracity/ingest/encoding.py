@@ -7,8 +7,13 @@ The rules, in order (the first that applies decides):
    on even offsets UTF-16 BE (ASCII digits, commas and newlines are
    ``xx 00`` in UTF-16 LE); other NUL bytes mean a binary file;
 3. the whole file decodes as strict UTF-8 (ASCII is UTF-8);
-4. the whole file decodes as strict GB18030 (a superset of GBK and GB2312);
-5. otherwise an InputError naming the byte offset and line of the first
+4. most of its non-ASCII bytes stand alone (one byte between ASCII
+   characters, not before a digit), as the accented letters of a Western
+   code page do (Müller, Ümid, José in Excel's "CSV" on Western Windows),
+   and the whole file decodes as strict Windows-1252; GB18030 writes a
+   character as a pair of bytes, or as four with digits second and fourth;
+5. the whole file decodes as strict GB18030 (a superset of GBK and GB2312);
+6. otherwise an InputError naming the byte offset and line of the first
    byte that neither UTF-8 nor GB18030 can decode.
 
 Every rule ends with one strict decoding pass over the whole file before a
@@ -16,13 +21,15 @@ row is yielded, so the encoding recorded in provenance holds for every line
 (and an undecodable byte is reported with its offset and line up front); the
 pass also measures the longest line, which spares the CSV reader a per-cell
 length check when no line is longer than ``Limits.max_cell_chars``. GB18030 decodes most byte pairs,
-so a Latin-1 or Big5 file may decode as (wrong) GB18030 text; the evidence
-string says why GB18030 was chosen so that a reviewer can judge.
+so a Big5 file, or a Western one whose accented letters come in pairs, may decode as (wrong) GB18030
+text (a Big5 file may look Western: many Big5 characters end in an ASCII byte); the evidence string
+says why an encoding was chosen so that a reviewer can judge.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +43,8 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 NEWLINES = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}
 NUL_SAMPLE = 4096
 CHUNK = 1 << 20
+HIGH_RUNS = 2000  # runs of non-ASCII bytes looked at to tell a Western code page from GB18030 (rule 4)
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 # C0 control characters that never occur in a text table (tab, newlines, form feed kept).
 CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c")
 
@@ -44,7 +53,7 @@ CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c")
 class TextEncoding:
     """How a text file is decoded: ``codec`` after skipping ``bom`` bytes, and why."""
 
-    codec: str        # Python codec name: utf-8, gb18030, utf-16-le or utf-16-be
+    codec: str        # Python codec name: utf-8, gb18030, cp1252, utf-16-le or utf-16-be
     bom: int          # length of the byte-order mark skipped (0 when none)
     evidence: str     # the rule that decided, for provenance
 
@@ -160,6 +169,31 @@ def scan_text(path: Path, codec: str, skip: int, guard: FileGuard) -> TextScan:
             guard.check_clock(f"byte {offset} (checking the encoding)")
 
 
+def high_byte_runs(data: bytes) -> tuple[int, int]:
+    """How many runs of non-ASCII bytes in DATA are one byte not followed by an ASCII digit (an accented
+    letter of a Western code page), and how many runs there are.
+
+    >>> high_byte_runs("Müller,Ümid\\n".encode("cp1252")), high_byte_runs("姓名,ئەلى\\n".encode("gb18030"))
+    ((2, 2), (0, 9))
+    """
+    lone = runs = 0
+    for run in _HIGH_RUN.finditer(data):
+        runs += 1
+        lone += run.end() - run.start() == 1 and not data[run.end() : run.end() + 1].isdigit()
+    return lone, runs
+
+
+def _looks_western(path: Path, guard: FileGuard) -> tuple[int, int]:
+    """``high_byte_runs`` of the file, read until HIGH_RUNS runs are seen (a run across two reads counts twice)."""
+    lone = runs = 0
+    with path.open("rb") as f:
+        while runs < HIGH_RUNS and (chunk := f.read(CHUNK)):
+            more, seen = high_byte_runs(chunk)
+            lone, runs = lone + more, runs + seen
+            guard.check_clock(f"byte {f.tell()} (checking the encoding)")
+    return lone, runs
+
+
 def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> tuple[TextEncoding, TextScan]:
     """Apply the module's rules to a file whose first bytes are ``head``; every rule ends with a full scan."""
     found = from_bom(head)
@@ -176,8 +210,15 @@ def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> tuple[TextEnco
     utf8 = scan_text(path, "utf-8", 0, guard)
     if utf8.bad is None:
         return TextEncoding("utf-8", 0, "strict UTF-8 decoding of the whole file"), utf8
-    gb = scan_text(path, "gb18030", 0, guard)
     where = place_of(utf8.bad)
+    lone, runs = _looks_western(path, guard)
+    if lone * 2 > runs:
+        western = scan_text(path, "cp1252", 0, guard)
+        if western.bad is None:
+            evidence = (f"not UTF-8 ({where}); {lone} of {runs} runs of non-ASCII bytes are one byte alone, as "
+                        "accented letters of a Western code page are; strict Windows-1252 decoding of the whole file")
+            return TextEncoding("cp1252", 0, evidence), western
+    gb = scan_text(path, "gb18030", 0, guard)
     if gb.bad is None:
         evidence = f"not UTF-8 ({where}); strict GB18030 decoding of the whole file"
         return TextEncoding("gb18030", 0, evidence), gb
