@@ -352,3 +352,24 @@ def test_a_grouped_id_header_over_identity_numbers_is_the_id_number() -> None:
     number = "653222196610203279"
     plan = assign_fields(("基本情况 姓名", "基本情况 身份证号"), [("阿不都外力·加帕尔", number)] * 3, {})
     assert plan.field_of(1) == "id_number"
+
+
+def test_excel_text_formulas_are_read_as_the_text_they_show() -> None:
+    """CSV exports keep long numbers and leading zeros as ="…"; the cells stay verbatim, the fields read through."""
+    number = synthetic_id(random.Random(3))
+    header = ("序号", "姓名", "编号")  # no header says id: the content does
+    rows = [("1", '="买买提·吐尔逊"', f'="{number}"'), ("2", "古丽", f'="{number[:-1]}X"')]
+    plan = assign_fields(header, rows, {})
+    assert plan.field_of(2) == "id_number"
+    fields = plan.build_many(rows)
+    assert fields.values["name"] == ["买买提·吐尔逊", "古丽"]
+    assert fields.values["id_number"] == [number, number[:-1] + "X"]
+
+
+def test_an_identity_number_in_scientific_notation_is_no_number_and_a_finding() -> None:
+    """Excel's General format writes 18 digits as 6.53224E+17: two people would share it, so it is not read."""
+    values, checks = build((1, "买买提", "男", "6.53224E+17", "", "", ""))
+    assert (values["id_number"], checks) == (None, ["value.id_unparsed"])
+    _, problem = assign_fields(HEADER, [], {}).build_many([(1, "买买提", "男", "6.53224E+17")]).problems[0]
+    assert "keeps 6 significant digits" in problem.message
+    assert build((1, "买买提", "男", "-", "", "", "")) == (build((1, "买买提", "男", "", "", "", ""))[0], [])

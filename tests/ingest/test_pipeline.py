@@ -52,6 +52,21 @@ def test_western_windows_csv_keeps_accented_latin_names(case: Case, tmp_path: Pa
         ("Tursun Ümid", "1985-03-02"), ("Güljan Éziz", "1990-01-05")]
 
 
+def test_excel_csv_idioms_for_long_numbers(case: Case, tmp_path: Path) -> None:
+    """="…" keeps an id as text; 6.53224E+17 has lost it: no id (two rows would share one), a notice at its row."""
+    people = synthetic_people(3)
+    path = tmp_path / "export.csv"
+    path.write_text("姓名,身份证号\n" + "".join(
+        f'{p["name"]},{number}\n' for p, number in zip(people, (f'="{people[0]["id"]}"', "6.53224E+17", "6.53224E+17"),
+                                                      strict=True)), encoding="utf-8")
+    add_files(case, [path], AddRequest(role="leak"))
+    assert [r[4] for r in _records(case)] == [people[0]["id"], None, None]
+    assert case.con.execute('SELECT check_id, "row" FROM findings ORDER BY "row"').fetchall() == [
+        ("value.id_unparsed", 2), ("value.id_unparsed", 3)]
+    assert json.loads(case.scalar("SELECT cells FROM records WHERE \"row\" = 1"))[1] == [
+        "身份证号", f'="{people[0]["id"]}"']
+
+
 def _xlsx_with_title_blank_and_total(path: Path, people: list[dict[str, str]]) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active

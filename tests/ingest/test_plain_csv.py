@@ -180,6 +180,16 @@ def test_quotes_nuls_and_lone_carriage_returns_go_row_by_row(
     assert plain == rows
 
 
+def test_identity_numbers_in_scientific_notation_give_the_same_notices_both_ways(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sci.csv"
+    path.write_text("姓名,身份证号\n古丽,6.53224E+17\n热依拉,-\n努尔,6.5322419450829E+17\n古丽,6.53224E+17\n",
+                    encoding="utf-8")
+    assert _is_plain(path)
+    plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
+    assert plain == rows
+
+
 def test_files_past_a_limit_go_row_by_row_and_are_refused_there(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     path.write_text("姓名,性别\n" + "古丽,女\n" * 5 + "古丽," * 30 + "\n", encoding="utf-8")

@@ -34,6 +34,7 @@ from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColum
 from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     cell_text,
+    excel_text,
     is_empty,
     looks_like_id,
     name_script,
@@ -172,7 +173,7 @@ def assign_fields(
 
 def _sample(rows: Sequence[Row], index: int) -> list[Cell]:
     cells = (row[index] for row in rows if index < len(row))
-    return [c for c in cells if not is_empty(c)]
+    return [c for c in map(excel_text, cells) if not is_empty(c)]
 
 
 def _share(values: Sequence[Cell], test: Callable[[Cell], bool]) -> tuple[int, bool]:

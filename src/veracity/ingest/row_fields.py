@@ -26,14 +26,17 @@ from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import (
     AGE_UNPARSED,
     DATE_UNPARSED,
+    ID_UNPARSED,
     SEX_UNPARSED,
     ValueCheck,
     ValueProblem,
     cell_text,
     compact_id,
     convert_distinct,
+    excel_text,
     parse_age,
     parse_sex,
+    scientific_digits,
 )
 from veracity.script import Script, detect
 
@@ -57,10 +60,13 @@ def _text(cell: Cell) -> str | None:
 
 
 def _id_number(cell: Cell) -> str | None:
-    """Compacted identity number; an all-digit cell (the usual case) skips the normalisation."""
+    """Compacted identity number; an all-digit cell (the usual case) skips the normalisation. Scientific
+    notation (6.53224E+17) has lost digits: no number (``ID_UNPARSED``), not one two people would share."""
     if type(cell) is str:
         s = cell.strip()
-        return s if s.isdigit() and s.isascii() else compact_id(s) or None
+        if s.isdigit() and s.isascii():
+            return s
+        return None if scientific_digits(s) else compact_id(s) or None
     return cell_text(cell) or None
 
 
@@ -68,7 +74,7 @@ _Convert = Callable[[Cell], "str | int | None"]
 _CONVERTERS: dict[Kind, tuple[_Convert, ValueCheck | None]] = {
     Kind.TEXT: (_text, None),
     Kind.NAME: (_text, None),
-    Kind.IDNUMBER: (_id_number, None),
+    Kind.IDNUMBER: (_id_number, ID_UNPARSED),
     Kind.SEX: (parse_sex, SEX_UNPARSED),
     Kind.DATE: (date_iso, DATE_UNPARSED),
     Kind.INTEGER: (parse_age, AGE_UNPARSED),
@@ -76,10 +82,22 @@ _CONVERTERS: dict[Kind, tuple[_Convert, ValueCheck | None]] = {
 
 
 def _why(check: ValueCheck, cell: Cell) -> str:
-    """The reason a cell was not read, for the finding (the failure path only)."""
+    """The reason a cell was not read, for the finding (the failure path only); "" when there is nothing to
+    report (an identity-number cell of separators alone, such as "-", is no number and no problem)."""
     if check is DATE_UNPARSED:
         return parse_date(cell).reason
+    if check is ID_UNPARSED:
+        digits = scientific_digits(cell_text(cell))
+        return "" if digits is None else (f"Excel's scientific notation keeps {digits} significant digits; "
+                                          "the others are lost")
     return "not male or female" if check is SEX_UNPARSED else "not whole years from 0 to 130"
+
+
+def _excel_text_first(convert: _Convert) -> _Convert:
+    """CONVERT of what an Excel text formula ="…" shows (``values.excel_text``), of the cell otherwise."""
+    def read(cell: Cell) -> str | int | None:
+        return convert(excel_text(cell))
+    return read
 
 
 
@@ -145,7 +163,7 @@ class RecordBuilder:
     def __init__(self, plan: ColumnPlan) -> None:
         parts = {g.columns[0]: g for g in plan.date_parts}
         self._steps = tuple(
-            _Step(c.index, c.field, convert, check, c.label)
+            _Step(c.index, c.field, _excel_text_first(convert), check, c.label)
             if c.index not in parts else
             _Step(c.index, c.field, date_iso, DATE_UNPARSED, parts[c.index].label,
                   parts[c.index].columns)
@@ -200,8 +218,8 @@ def _problems(step: _Step, check: ValueCheck, cells: Sequence[Cell],
         if value is None:
             cell = cells[i]
             text = "" if cell is None or cell == "" else cell_text(cell)
-            if text:
-                found.append((i, ValueProblem(check.id, step.field, step.label, text, _why(check, cell))))
+            if text and (why := _why(check, excel_text(cell))):
+                found.append((i, ValueProblem(check.id, step.field, step.label, text, why)))
     return found
 
 

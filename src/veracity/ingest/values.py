@@ -43,7 +43,10 @@ class ValueCheck:
 DATE_UNPARSED = ValueCheck("value.date_unparsed", "a date cell is not a date veracity reads", "2017-02-30")
 SEX_UNPARSED = ValueCheck("value.sex_unparsed", "a sex cell is neither male nor female", "未知")
 AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years", "三十多")
-VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED)
+ID_UNPARSED = ValueCheck("value.id_unparsed", "an identity-number cell is a number in scientific notation (Excel's "
+                         "General format): its digits are lost, so no number is read", "6.53224E+17")
+VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED, ID_UNPARSED)
+_SCIENTIFIC = re.compile(r"[0-9](?:\.([0-9]+))?[eE]\+?[0-9]{1,2}")
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,11 @@ class ValueProblem:
 
         >>> ValueProblem("value.sex_unparsed", "sex", "性别", "未知", "not male or female").message
         'column 性别: "未知" is not a sex (not male or female); kept verbatim'
+        >>> ValueProblem("value.id_unparsed", "id_number", "身份证号", "6.5E+17", "...").message
+        'column 身份证号: "6.5E+17" is not an identity number (...); kept verbatim'
         """
-        what = self.field.replace("_", " ")
-        return f'column {self.column}: "{self.value}" is not a {what} ({self.reason}); kept verbatim'
+        what = "an identity number" if self.field == "id_number" else f"a {self.field.replace('_', ' ')}"
+        return f'column {self.column}: "{self.value}" is not {what} ({self.reason}); kept verbatim'
 
 
 _SEX = {
@@ -151,6 +156,30 @@ def _han_number(text: str) -> int | None:
         else:
             return None
     return total + (digit or 0) if text else None
+
+
+def scientific_digits(text: str) -> int | None:
+    """The significant digits of TEXT written in scientific notation (how Excel's General format writes a long
+    number to CSV), or None when it is not.
+
+    >>> scientific_digits("6.53224E+17"), scientific_digits("6.5322419450829E+17"), scientific_digits("653224")
+    (6, 14, None)
+    """
+    found = _SCIENTIFIC.fullmatch(text)
+    return None if found is None else 1 + len(found.group(1) or "")
+
+
+def excel_text(cell: Cell) -> Cell:
+    """The text an Excel text formula ="…" shows (how CSV exports keep long numbers and leading zeros), else CELL.
+
+    >>> excel_text('="653224194508291210"'), excel_text('="a""b"'), excel_text("=1+1"), excel_text(7)
+    ('653224194508291210', 'a"b', '=1+1', 7)
+    """
+    if type(cell) is str and cell.startswith('="') and cell.endswith('"') and len(cell) > 2:
+        inner = cell[2:-1]
+        if '"' not in inner.replace('""', ""):
+            return inner.replace('""', '"')
+    return cell
 
 
 def cell_text(cell: Cell) -> str:
