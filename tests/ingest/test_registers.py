@@ -208,18 +208,19 @@ def test_each_table_of_a_word_document_is_numbered_on_its_own(tmp_path: Path) ->
 
 
 DATE_FORMS = ("2017年5月3日", "2017.05.03", "2017/5/3", "20170503", "2017-5-3", "２０１７年５月３日", "42858",
-              "3 May 2017", "2017-05-03 00:00:00")
+              "3 May 2017", "2017-05-03 00:00:00", "二〇一七年五月三日")
 
 
 def test_every_written_date_form_in_a_gb18030_register(tmp_path: Path) -> None:
-    births = ("1975年3月", "1975.3", "1975-03", "197503", "1975年", "1975", "1975年03月15日", "1975.03.15", "Mar 1975")
+    births = ("1975年3月", "1975.3", "1975-03", "197503", "1975年", "1975", "1975年03月15日", "1975.03.15", "Mar 1975",
+              "一九七五年三月十五日")
     rows = [["姓名", "身份证号", "出生日期", "收押时间"],
             *([A.name, A.id18, born, text] for born, text in zip(births, DATE_FORMS, strict=True))]
     added = add_and_export(tmp_path, "dates.csv", csv_bytes(rows, "gb18030"))
     assert [(r["birth_date"], r["detained_on"]) for r in added.records] == [
         ("1975-03", "2017-05-03"), ("1975-03", "2017-05-03"), ("1975-03", "2017-05-03"), ("1975-03", "2017-05-03"),
         ("1975", "2017-05-03"), ("1975", "2017-05-03"), ("1975-03-15", "2017-05-03"), ("1975-03-15", "2017-05-03"),
-        ("1975-03", "2017-05-03")]
+        ("1975-03", "2017-05-03"), ("1975-03-15", "2017-05-03")]
 
 
 def test_map_none_keeps_a_column_out_of_every_field(tmp_path: Path) -> None:

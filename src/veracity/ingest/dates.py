@@ -5,8 +5,8 @@ Pure and never raising on a cell: a date that cannot be read gives a
 notice (the cell itself stays verbatim in the record). ISO is ``YYYY-MM-DD``,
 or ``YYYY-MM``/``YYYY`` when only that is known.
 
->>> [parse_date(s).iso for s in ("2017年5月3日", "2017.05.03", "5 Jan 1990", "1985年3月", 31048)]
-['2017-05-03', '2017-05-03', '1990-01-05', '1985-03', '1985-01-01']
+>>> [parse_date(s).iso for s in ("2017年5月3日", "2017.05.03", "5 Jan 1990", "1985年3月", 31048, "二〇一七年五月三日")]
+['2017-05-03', '2017-05-03', '1990-01-05', '1985-03', '1985-01-01', '2017-05-03']
 >>> date_from_parts("1975年", "3", "15").iso, latest_day("2019年2月").iso
 ('1975-03-15', '2019-02-28')
 """
@@ -114,10 +114,31 @@ def _parse_date_text(text: str) -> DateValue:
         return _parse_digits(s)
     if any("a" <= ch <= "z" for ch in s.casefold()):
         return _parse_month_name(s)
+    if "年" in s:
+        s = _CHINESE_NUMBER.sub(_arabic, s)
     parts = s.translate(_DATE_SEPARATORS).replace(" ", "").strip("-").split("-")
     if not all(p.isdigit() for p in parts):
         return DateValue(None, "not a date form veracity reads")
     return _from_parts(parts)
+
+
+_CHINESE_DIGITS = {ch: k for k, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CHINESE_NUMBER = re.compile("[〇零一二三四五六七八九十]+")
+
+
+def _arabic(number: re.Match[str]) -> str:
+    """A number in Chinese numerals as digits: a year digit by digit (二〇一七), a month or day with 十 by value.
+
+    >>> [_CHINESE_NUMBER.sub(_arabic, s) for s in ("二〇一七年五月三日", "一九八五年十二月二十三日", "三十", "十一")]
+    ['2017年5月3日', '1985年12月23日', '30', '11']
+    """
+    text = number.group()
+    if "十" not in text:
+        return "".join(str(_CHINESE_DIGITS[ch]) for ch in text)
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return text
+    return str(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0))
 
 
 _DATE_SEPARATORS = str.maketrans({"年": "-", "月": "-", ".": "-", "/": "-", "日": "", "号": ""})
