@@ -18,6 +18,7 @@ import docx
 import openpyxl
 from docx.enum.text import WD_BREAK
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .people import Person
 
@@ -76,6 +77,15 @@ def excel_serial(day: dt.date) -> int:
     return (day - dt.date(1899, 12, 30)).days
 
 
+def workbook(title: str) -> tuple[openpyxl.Workbook, Worksheet]:
+    """A new workbook and its first sheet, named TITLE."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = title
+    return book, sheet
+
+
 def wrong_check(number: str) -> str:
     """NUMBER with another check character (a forger's or a typist's error)."""
     return number[:-1] + ("0" if number[-1] != "0" else "1")
@@ -90,10 +100,7 @@ def karakax_xlsx(folder: Path, ps: Sequence[Person], name: str = "karakax_2019.x
     ps[0..6] on the first sheet, ps[7..10] on the second; ps[10] carries ps[0]'s number (id.duplicate);
     ps[4]'s check character is wrong (id.checksum); ps[5] is recorded with the other sex (id.sex_mismatch).
     """
-    book = openpyxl.Workbook()
-    a = book.active
-    assert a is not None
-    a.title = "喀尔赛乡"
+    book, a = workbook("喀尔赛乡")
     a.append(["墨玉县喀尔赛乡教培人员名单（2019年3月）"])
     a.merge_cells("A1:J1")
     a.append(["序号", "人员类别", "基本情况", None, None, "公民身份号码", "户号", "收押原因", "收押时间", "处理意见"])
@@ -330,10 +337,7 @@ def paged_register(folder: Path, ps: Sequence[Person], name: str) -> list[Expect
     rows += [["- 3 -"], [6, ps[5].zh, ps[5].sex_zh, ps[5].id18]]
     sheet = ""
     if name.endswith(".xlsx"):
-        book = openpyxl.Workbook()
-        active = book.active
-        assert active is not None
-        active.title = sheet = "名单"
+        book, active = workbook(sheet := "名单")
         for row in rows:
             active.append(row)
         book.save(folder / name)

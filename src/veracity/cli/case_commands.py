@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -77,18 +78,23 @@ def add(
     """Store files in the evidence store and read their rows into records (one transaction)."""
     from veracity.case import open_case
     from veracity.ingest.pipeline import AddRequest, add_files
+    from veracity.ingest.readd import unapplied
     from veracity.progress import rich_progress
 
     def work() -> None:
         request = AddRequest(role=role.value, label=name, mapping=_parse_maps(maps or []),
                              authentic=authentic, document_date=_document_date(date))
         with open_case(case) as opened, rich_progress(enabled=not as_json) as progress:
-            outcomes = add_files(opened, files, request, progress=progress)
+            outcomes = [o if o.added else replace(o, notes=tuple(unapplied(opened, o.sha256, request)))
+                        for o in add_files(opened, files, request, progress=progress)]
         if as_json:
             print_json([o.as_dict() for o in outcomes])
             return
         for outcome in outcomes:
             say(outcome.sentence())
+            if not outcome.added:  # added files print their notes in their sentence
+                for note in outcome.notes:
+                    say(f"  note: {note}")
 
     guard(work)
 

@@ -161,6 +161,7 @@ def assign_fields(
         forced.get(i) or _candidate(i, label, _sample(sample_rows, i), roles.match(label))
         for i, label in enumerate(columns)
     ]
+    candidates = _witness_relation(candidates, [roles.match(label) for label in columns])
     groups = [g for g in find_date_parts(columns) if not forced.keys() & set(g.columns)]
     for group in groups:
         for part, k in zip(("year", "month", "day"), group.columns, strict=False):
@@ -211,6 +212,29 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
     if _name_column_script(values) is not None:
         return ColumnRole(index, label, "name", Reason.CONTENT, f"the {len(values)} values look like names")
     return ColumnRole(index, label, None, Reason.UNKNOWN, "header not recognised, content not either")
+
+
+# Headers of the column that names who gave a testimony: beside it, a bare "Relation" is how the witness is
+# related to the person (brother, wife), not the person's relation to a head of household.
+WITNESS_HEADERS = frozenset({"witness", "witness name", "informant", "证人", "证人姓名", "报告人", "گۇۋاھچى"})
+
+
+def _witness_relation(candidates: list[ColumnRole], matches: Sequence[LabelMatch | None]) -> list[ColumnRole]:
+    """CANDIDATES with a ``relation`` read from its header kept in the cells only when another column names
+    the witness (MATCHES: each column's header match).
+
+    >>> plan = assign_fields(("Name", "Relation", "Witness"), [("Memet Rozi", "brother", "Witness 1")], {})
+    >>> [(c.field, c.reason.value) for c in plan.columns]
+    [('name', 'alias'), (None, 'ignored'), (None, 'ignored')]
+    """
+    witness = next((candidates[i].label for i, m in enumerate(matches)
+                    if m is not None and m.alias.field is None and m.alias.text in WITNESS_HEADERS), None)
+    if witness is None:
+        return candidates
+    return [ColumnRole(c.index, c.label, None, Reason.IGNORED, f"how the witness (column {witness!r}) is related "
+                       f"to the person, not a relation to a head of household ({c.detail})", c.language)
+            if c.field == "relation" and c.reason in (Reason.ALIAS, Reason.ALIAS_CONTAINS) else c
+            for c in candidates]
 
 
 def _is_running_count(values: Sequence[Cell]) -> bool:

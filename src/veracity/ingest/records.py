@@ -32,6 +32,7 @@ from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS
 from veracity.ingest.columns import ColumnPlan, RecordColumns, assign_fields, require_fields
 from veracity.ingest.header import HeaderLayout, header_at, later_header_rows, locate_header, require_data_rows
+from veracity.ingest.household_fill import fill_household_members
 from veracity.ingest.table import Cell, RawTable, Row
 from veracity.ingest.values import (
     ValueProblem,
@@ -363,6 +364,8 @@ def finish_table(case: Case, source_id: int, sheet: str, start: TableStart, load
                  source_file: str) -> None:
     """Refuse a table with a header and no record; else record its header and columns in ``source_tables``."""
     require_data_rows(start.layout, load.records, source=source_file, place=start.where)
+    if {"household", "relation"} <= set(start.plan.assigned):
+        fill_household_members(case, source_id, sheet)
     _record_table(case, source_id, sheet, start.layout, start.plan, load)
 
 
