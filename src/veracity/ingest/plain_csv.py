@@ -312,8 +312,10 @@ def _repeat(value: int | str, size: int) -> pa.Array:
 
 def _append(case: Case, table: str, columns: dict[str, pa.Array]) -> None:
     """Append COLUMNS (all of TABLE's, in its order) to TABLE. An Arrow table ``register``ed inside a transaction
-    stays in memory until the transaction ends; one read through a relation does not."""
-    case.con.from_arrow(pa.table(columns)).insert_into(table)
+    stays in memory until the transaction ends; one read through a relation does not. The columns go in as one
+    chunk each: DuckDB appends the chunks of a batch on several threads, each leaving a part-filled row group
+    that the next checkpoint rewrites (1-2 s when a 1,000,000-row file is closed)."""
+    case.con.from_arrow(pa.table(columns).combine_chunks()).insert_into(table)
 
 
 @dataclass(frozen=True)
