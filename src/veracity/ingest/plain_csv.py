@@ -140,7 +140,7 @@ def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncodi
     data = path.read_bytes()[encoding.bom:]
     if encoding.codec != "utf-8":
         data = data.decode(encoding.codec).encode("utf-8")
-    if not data or b"\0" in data or data.count(b"\r") != data.count(b"\r\n"):
+    if not data or b"\0" in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None
     escaped = b"\\" in data or (delimiter != "\t" and b"\t" in data)
     reader = con.cursor()
@@ -155,9 +155,10 @@ def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncodi
         except duckdb.Error:  # a line past the limit
             reader.close()
             return None
-    lines, longest, width, odd = reader.execute(
-        "SELECT count(*), max(length(line)), max(len(string_split(line, $d))), bool_or(regexp_matches(line, $odd)) "
-        "FROM plain_file", {"d": delimiter, "odd": f"[{_NOT_PLAIN.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
+    lines, longest, width, odd = reader.execute(  # a line's cells: its delimiters + 1, as string_split counts
+        "SELECT count(*), max(length(line)), max(length(line) - length(replace(line, $d, ''))) + 1, "
+        "bool_or(regexp_matches(line, $odd)) FROM plain_file",
+        {"d": delimiter, "odd": f"[{_NOT_PLAIN.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
     if odd or not lines or lines > limits.max_rows or longest > limits.max_cell_chars or width > limits.max_columns:
         reader.close()
         return None
