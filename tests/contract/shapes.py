@@ -7,6 +7,7 @@ column is the witness's relation to the person. People come from ``people.people
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,8 @@ from .people import GIVEN, Person
 def age_in(year: int, p: Person) -> int:
     """P's age in whole years on 1 January of YEAR (how a clerk fills 年龄 from the register).
 
-    >>> import datetime as dt
+    >>> import dataclasses
+import datetime as dt
     >>> age_in(2019, Person("", "", "", True, dt.date(1980, 6, 1), 1))
     38
     """
@@ -38,16 +40,16 @@ def member(given: int, father: int, born: dt.date, serial: int) -> Person:
     return Person(f"{g[0]}·{f[0]}", f"{g[1]} {f[1]}", f"{g[2]} {f[2]}", g[3], born, serial)
 
 
-def household_cast() -> list[list[tuple[Person, str]]]:
+def household_cast(serials: int = 0) -> list[list[tuple[Person, str]]]:
     """Three households, head first. Planted: in household 1 the daughter's second name is not her father's
     given name (family.patronymic); in household 2 the second son is born 12 years after his father
     (family.parent_age, against both parents); in household 3 the head's mother is younger than he is
     (family.parent_age on the head's row). People born before 1960 have 15-digit numbers; three numbers end in
-    X (written x)."""
+    X (written x). SERIALS shifts every sequence number (other numbers for the same names)."""
     memet, toxti, yusup, rozi, qurban = 0, 5, 9, 6, 7
     aygul, patigul, gulmire, reyila = 12, 15, 13, 14
     d = dt.date
-    return [
+    cast = [
         [(member(memet, rozi, d(1966, 4, 2), 14), "户主"), (member(aygul, qurban, d(1968, 9, 17), 12), "妻子"),
          (member(yusup, memet, d(1990, 1, 5), 29), "长子"), (member(reyila, toxti, d(1993, 7, 30), 14), "之女")],
         [(member(toxti, yusup, d(1950, 3, 8), 21), "户主"), (member(gulmire, rozi, d(1955, 11, 1), 22), "之妻"),
@@ -55,6 +57,29 @@ def household_cast() -> list[list[tuple[Person, str]]]:
          (member(patigul, toxti, d(1981, 12, 9), 25), "长女")],
         [(member(qurban, memet, d(1980, 6, 6), 33), "户主"), (member(aygul, yusup, d(1985, 8, 19), 32), "之母")],
     ]
+    return [[(dataclasses.replace(p, serial=p.serial + serials), relation) for p, relation in members]
+            for members in cast]
+
+
+ULY_RELATIONS = {"户主": "a'ile bashliqi", "妻子": "ayali", "之妻": "ayali", "长子": "chong oghli", "次子": "oghli",
+                 "之女": "qizi", "长女": "qizi", "之母": "anisi"}
+
+
+def uly_household_xlsx(folder: Path, households: Sequence[Sequence[tuple[Person, str]]],
+                       name: str = "aile_tizimliki.xlsx") -> list[Expected]:
+    """The household register in Uyghur Latin (ULY): A'ile nomuri, Ismi, Munasiwiti (a'ile bashliqi, ayali,
+    chong oghli, qizi, anisi), Jinsi (er/ayal), Kimlik nomuri, Adrési; household and address on the head's row
+    only, no blank line between households. Names in Latin script."""
+    book, sheet = workbook("A'ile")
+    sheet.append(["A'ile nomuri", "Ismi", "Munasiwiti", "Jinsi", "Kimlik nomuri", "Adrési"])
+    expected: list[Expected] = []
+    for h, members in enumerate(households, start=1):
+        for k, (p, relation) in enumerate(members):
+            number, where = home(h) if k == 0 else (None, None)
+            sheet.append([number, p.latin, ULY_RELATIONS[relation], ULY_SEX[p.male], id_form(p)[0], where])
+            expected.append(LatinNamed(p, name, "A'ile", len(expected) + 1, id_form(p)[1], p.sex, ""))
+    book.save(folder / name)
+    return expected
 
 
 def home(h: int) -> tuple[str, str]:

@@ -1,11 +1,13 @@
-"""Contract case 7: a household register laid out the Chinese way, and testimonies whose "Relation" column is the
-witness's relation to the person.
+"""Contract case 7: a household register laid out the Chinese way, one in Uyghur Latin, and testimonies whose
+"Relation" column is the witness's relation to the person.
 
 The register lists each household as a block, head (户主) first: 户号, 户主姓名 and 家庭住址 written on the head's
 row only, merged down over the members in household 1 and left blank in households 2 and 3; 与户主关系 labels
 (妻子, 之妻, 长子, 次子, 之女, 之母), ages instead of birth dates, numbers with a lower-case x and, for people
 born before 1960, in the 15-digit form. A member's household is the head's, so the family checks
-(family.parent_age, family.patronymic on the child's row, DESIGN.md) reach every household.
+(family.parent_age, family.patronymic on the child's row, DESIGN.md) reach every household. The second register
+is the same families (other numbers) under Uyghur Latin headers and relations (A'ile nomuri, Munasiwiti: ayali,
+chong oghli, qizi, anisi).
 
 The testimonies say who gave them and how the witness is related to the person (brother, wife, son): that is
 not the person's relation to a head of household (fields.py ``relation``), and must not be read as one.
@@ -22,12 +24,13 @@ import pytest
 
 from .case import FINDING_HEAD, FORMATS, LINK_HEAD, RECORD_HEAD, ContractCase, cut, numbers, row_findings, spellings
 from .cli import veracity
-from .shapes import home, household_cast, household_xlsx, witness_csv
+from .shapes import ULY_RELATIONS, home, household_cast, household_xlsx, uly_household_xlsx, witness_csv
 
-LEAK, WITNESSES = "奎雅乡_户籍.xlsx", "witnesses.csv"
-SHEET = "户籍信息"
-HOUSEHOLDS = household_cast()
+LEAK, ULY, WITNESSES = "奎雅乡_户籍.xlsx", "aile_tizimliki.xlsx", "witnesses.csv"
+SHEET, ULY_SHEET = "户籍信息", "A'ile"
+HOUSEHOLDS, ULY_HOUSEHOLDS = household_cast(), household_cast(serials=100)
 PS = [p for members in HOUSEHOLDS for p, _ in members]
+ULY_PS = [p for members in ULY_HOUSEHOLDS for p, _ in members]
 TESTIFIED = [PS[0], PS[4], PS[7], PS[9]]  # one per household (and the 15-digit head), named in Latin
 
 pytestmark = pytest.mark.xdist_group("contract-household")  # one case per module, built once
@@ -37,9 +40,11 @@ pytestmark = pytest.mark.xdist_group("contract-household")  # one case per modul
 def case(tmp_path_factory: pytest.TempPathFactory) -> ContractCase:
     folder = tmp_path_factory.mktemp("household-case")
     built = ContractCase(folder)
-    built.truth = household_xlsx(folder, HOUSEHOLDS, LEAK) + witness_csv(folder, TESTIFIED, WITNESSES)
+    built.truth = (household_xlsx(folder, HOUSEHOLDS, LEAK) + uly_household_xlsx(folder, ULY_HOUSEHOLDS, ULY)
+                   + witness_csv(folder, TESTIFIED, WITNESSES))
     built.init()
     built.add([folder / LEAK], "leak", "--name", "奎雅乡户籍")
+    built.add([folder / ULY], "leak")
     built.add([folder / WITNESSES], "reference")
     built.stage("run")
     return built
@@ -63,23 +68,27 @@ def test_ages_are_exported_as_written(case: ContractCase) -> None:
     assert [r["age"] for r in leak] == [str(2018 - p.born.year) for p in PS]
 
 
-def test_members_belong_to_the_household_and_address_of_their_head(case: ContractCase) -> None:
-    """Merged down (household 1) or left blank under the head's row (households 2, 3): each member's household
-    and address are the head's; the relation stays each member's own."""
-    leak = [r for r in case.export("records") if r["source_file"] == LEAK]
+@pytest.mark.parametrize("name", [LEAK, ULY])
+def test_members_belong_to_the_household_and_address_of_their_head(case: ContractCase, name: str) -> None:
+    """Merged down (household 1 of the Chinese file) or left blank under the head's row: each member's household
+    and address are the head's; the relation stays each member's own, as written."""
+    leak = [r for r in case.export("records") if r["source_file"] == name]
     assert [(r["household"], r["address"]) for r in leak] == [home(h) for h, members in enumerate(HOUSEHOLDS, 1)
                                                               for _ in members]
-    assert [r["relation"] for r in leak] == [rel for members in HOUSEHOLDS for _, rel in members]
+    relations = [rel for members in HOUSEHOLDS for _, rel in members]
+    assert [r["relation"] for r in leak] == (relations if name == LEAK else [ULY_RELATIONS[r] for r in relations])
 
 
 def test_family_defects_are_found_on_the_childs_row_in_every_household(case: ContractCase) -> None:
     """Planted: household 1's daughter (row 4) does not carry her father's name; household 2's second son
-    (row 9) is 12 years younger than his father and 7 than his mother; household 3's head (row 12) is older
-    than his mother (row 13). Households 2 and 3 write their number on the head's row only."""
+    (row 9; 8 in the ULY file, which has no blank lines) is 12 years younger than his father and 7 than his
+    mother; household 3's head (row 12; 10) is older than his mother. Households 2 and 3 write their number on
+    the head's row only; the ULY file writes relations in Uyghur Latin (ayali, chong oghli, qizi, anisi)."""
     findings = case.export("findings")
-    family = Counter(f for f in row_findings(findings) if f[0].startswith("family."))
-    assert set(family) == {("family.patronymic", LEAK, SHEET, "4"), ("family.parent_age", LEAK, SHEET, "9"),
-                           ("family.parent_age", LEAK, SHEET, "12")}
+    family = {f for f in row_findings(findings) if f[0].startswith("family.")}
+    assert family == {("family.patronymic", LEAK, SHEET, "4"), ("family.parent_age", LEAK, SHEET, "9"),
+                      ("family.parent_age", LEAK, SHEET, "12"), ("family.patronymic", ULY, ULY_SHEET, "4"),
+                      ("family.parent_age", ULY, ULY_SHEET, "8"), ("family.parent_age", ULY, ULY_SHEET, "10")}
     ages = {f["message"] for f in findings if (f["check_id"], f["row"]) == ("family.parent_age", "9")}
     assert any("row 6" in m for m in ages) and any("row 7" in m for m in ages), ages  # father and mother named
     assert [f for f in row_findings(findings) if f[0].startswith("id.")] == []
@@ -114,7 +123,7 @@ def test_every_export_reads_the_same_in_csv_json_and_parquet(case: ContractCase,
 
 def test_summary_counts_records_findings_and_links(case: ContractCase) -> None:
     summary = case.summary()
-    assert summary["records_by_role"] == {"leak": len(PS), "reference": len(TESTIFIED)}
+    assert summary["records_by_role"] == {"leak": len(PS) + len(ULY_PS), "reference": len(TESTIFIED)}
     assert summary["findings_by_check"] == dict(Counter(f["check_id"] for f in case.export("findings")))
     assert summary["links_by_level"] == dict(Counter(li["level"] for li in case.export("links")))
 
@@ -126,7 +135,7 @@ def test_redacted_outputs_hold_no_name_nor_number(case: ContractCase) -> None:
     for what in ("records", "findings", "links"):
         texts[what] = case.exported_file(what, "csv", redact=True).read_text("utf-8")
     texts["records.parquet"] = json.dumps(case.export("records", "parquet", redact=True), ensure_ascii=False)
-    held = spellings(PS) | numbers(PS, [p.id18.lower() for p in PS])
+    held = spellings(PS) | numbers(PS + ULY_PS, [p.id18.lower() for p in PS + ULY_PS])
     assert [f"{k}: {v}" for k, text in texts.items() for v in held if v.lower() in text.lower()] == []
 
 
