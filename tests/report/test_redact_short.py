@@ -53,6 +53,9 @@ def test_ordinary_short_words_are_left(text: str) -> None:
     ("艾力·卡斯木", "eli, his wife said, was taken; Eli Qasim was away", "{n}, his wife said, was taken; {p} was away"),
     ("Ot Memet", "Ot Memet was taken out of town. ot is all she had", "{p} was taken out of town. {n} is all she had"),
     ("Abdu-Rehim Niyaz", "Abdu-Rehim Niyaz was taken. abdurehim was 30", "{p} was taken. {n} was 30"),
+    ("阿里·吐尔逊", "阿里·吐尔逊被带走。阿里说他很好", "{p}被带走。{n}说他很好"),
+    ("ئەلى نىياز", "ئەلى نىياز تۇتۇلدى. ئەلى دېدى", "{p} تۇتۇلدى. {n} دېدى"),
+    ("艾力·卡斯木", "Eli Qasim and wife were taken here from the area", "{p} and wife were taken here from the area"),
 ])
 def test_a_part_alone_is_marked_where_the_text_names_its_holder(held: str, text: str, expected: str) -> None:
     """A held person's name part alone, in any case, becomes [name] in a text that also names them in full."""

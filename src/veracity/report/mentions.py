@@ -57,14 +57,15 @@ ORDINARY = frozenset(("xinjiang", "hotan", "khotan", "xoten", "qaraqash", "karak
 """Words never taken for a lone given name."""
 SHORT_WORDS = frozenset((
     "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "oh", "ok",
-    "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "ask", "ate", "bad", "big", "boy", "but",
-    "buy", "can", "cut", "day", "did", "die", "due", "ear", "eat", "end", "era", "eye", "far", "few", "fit", "for",
-    "get", "got", "had", "has", "her", "him", "his", "hot", "how", "ill", "its", "let", "lie", "low", "man", "may",
-    "men", "met", "new", "nor", "not", "now", "odd", "off", "oil", "old", "one", "our", "out", "owe", "own", "pay",
-    "per", "put", "ran", "run", "saw", "say", "see", "set", "she", "sit", "six", "son", "the", "too", "two", "use",
-    "via", "war", "was", "way", "who", "why", "yes", "yet", "you"))
-"""Frequent English words of two or three letters, never taken for a name part: short held parts (Ali, Ot) sound
-like some of them (are, out)."""
+    "on", "or", "so", "to", "up", "us", "we", "age", "ago", "aim", "air", "all", "and", "any", "are", "ask", "ate",
+    "bad", "big", "boy", "but", "buy", "can", "cut", "day", "did", "die", "due", "ear", "eat", "end", "era", "eye",
+    "far", "few", "fit", "for", "get", "got", "had", "has", "her", "him", "his", "hot", "how", "ill", "its", "let",
+    "lie", "low", "man", "may", "men", "met", "new", "nor", "not", "now", "odd", "off", "oil", "old", "one", "our",
+    "out", "owe", "own", "pay", "per", "put", "ran", "run", "saw", "say", "see", "set", "she", "sit", "six", "son",
+    "the", "too", "two", "use", "via", "war", "was", "way", "who", "why", "yes", "yet", "you", "area", "away", "easy",
+    "eyes", "here", "home", "hour", "idea", "were", "what", "whom", "with", "year", "your", "house", "where", "whose"))
+"""Frequent English words of two or three letters, or of one consonant besides h, w and y, never taken for a name
+part: short held parts, which have no blocking key, sound like some of them (are ~ 阿里, out ~ Ot, were ~ 艾力)."""
 
 
 def lone_name_like(word: str) -> bool:
@@ -167,19 +168,22 @@ class Mentions:
         spans = _kept([span for run in runs for span in self._in_run(run)])
         for chain in _HAN_CHAIN.finditer(text):
             spans += self._in_hanzi(text, chain.start(), chain.end())
-        spans += self._alone(runs, spans, named)
+        spans += self._alone(text, runs, spans, named)
         return sorted(spans, key=lambda span: span[:2])
 
-    def _alone(self, runs: list[list[tuple[int, int, str]]], spans: list[tuple[int, int, str | None]],
+    def _alone(self, text: str, runs: list[list[tuple[int, int, str]]], spans: list[tuple[int, int, str | None]],
                named: frozenset[str]) -> list[tuple[int, int, str | None]]:
-        """The words of RUNS outside SPANS that sound like a part of a held name of a person SPANS or NAMED name,
-        in any case (Ali Tursun ... ali said): the text tells whom the part stands for."""
+        """The words of RUNS (of TEXT) outside SPANS that sound like a part of a held name of a person SPANS or
+        NAMED name, in any case (Ali Tursun ... ali said), and the hanzi parts of those names as held (阿里说): the
+        text tells whom the part stands for."""
         parts_of = self._built().parts_of
         parts = set().union(*(parts_of.get(key, ()) for key in named | {k for _, _, k in spans if k is not None}))
+        words = [word for run in runs for word in run if not self._parts(word[2]).isdisjoint(parts)] if parts else []
+        hanzi = [(m.start(), m.end(), m.group(0)) for part in parts if len(part) >= 2 and _HAN.fullmatch(part)
+                 for m in re.finditer(re.escape(part), text)]
         found: list[tuple[int, int, str | None]] = []
-        for start, end, word in (word for run in runs for word in run) if parts else ():
-            if word.lower() not in ORDINARY and not self._parts(word).isdisjoint(parts) \
-                    and not any(s < end and start < e for s, e, _ in spans + found):
+        for start, end, word in words + hanzi:
+            if word.lower() not in ORDINARY and not any(s < end and start < e for s, e, _ in spans + found):
                 found.append((start, end, None))
         return found
 
