@@ -82,6 +82,23 @@ def uly_household_xlsx(folder: Path, households: Sequence[Sequence[tuple[Person,
     return expected
 
 
+def household_pdf(folder: Path, households: Sequence[Sequence[tuple[Person, str]]],
+                  name: str = "户籍_打印.pdf") -> list[Expected]:
+    """The household register printed to PDF (WeasyPrint): household number and address on the head's row only,
+    ages, the address wrapping inside its narrow column (奎雅乡1村7 / 号)."""
+    from tests.ingest.doc_samples import register_pdf
+
+    rows = [("序号", "户号", "姓名", "与户主关系", "性别", "年龄", "身份证号", "家庭住址")]
+    expected: list[Expected] = []
+    for h, members in enumerate(households, start=1):
+        for k, (p, relation) in enumerate(members):
+            number, where = home(h) if k == 0 else ("", "")
+            rows.append((str(len(rows)), number, p.zh, relation, p.sex_zh, str(age_in(2019, p)), id_form(p)[0], where))
+            expected.append(Expected(p, name, "table 1", len(expected) + 1, id_form(p)[1], p.sex, ""))
+    (folder / name).write_bytes(register_pdf(rows, title="墨玉县奎雅乡户籍"))
+    return expected
+
+
 def home(h: int) -> tuple[str, str]:
     """(household number, address) of the H-th household (1-based) of ``household_xlsx``.
 

@@ -7,7 +7,7 @@ row only, merged down over the members in household 1 and left blank in househol
 born before 1960, in the 15-digit form. A member's household is the head's, so the family checks
 (family.parent_age, family.patronymic on the child's row, DESIGN.md) reach every household. The second register
 is the same families (other numbers) under Uyghur Latin headers and relations (A'ile nomuri, Munasiwiti: ayali,
-chong oghli, qizi, anisi).
+chong oghli, qizi, anisi); the third is the register printed to PDF, its addresses wrapping in their cells.
 
 The testimonies say who gave them and how the witness is related to the person (brother, wife, son): that is
 not the person's relation to a head of household (fields.py ``relation``), and must not be read as one.
@@ -24,13 +24,21 @@ import pytest
 
 from .case import FINDING_HEAD, FORMATS, LINK_HEAD, RECORD_HEAD, ContractCase, cut, numbers, row_findings, spellings
 from .cli import veracity
-from .shapes import ULY_RELATIONS, home, household_cast, household_xlsx, uly_household_xlsx, witness_csv
+from .shapes import (
+    ULY_RELATIONS,
+    home,
+    household_cast,
+    household_pdf,
+    household_xlsx,
+    uly_household_xlsx,
+    witness_csv,
+)
 
-LEAK, ULY, WITNESSES = "奎雅乡_户籍.xlsx", "aile_tizimliki.xlsx", "witnesses.csv"
-SHEET, ULY_SHEET = "户籍信息", "A'ile"
-HOUSEHOLDS, ULY_HOUSEHOLDS = household_cast(), household_cast(serials=100)
+LEAK, ULY, PDF, WITNESSES = "奎雅乡_户籍.xlsx", "aile_tizimliki.xlsx", "户籍_打印.pdf", "witnesses.csv"
+SHEET, ULY_SHEET, PDF_TABLE = "户籍信息", "A'ile", "table 1"
+HOUSEHOLDS, ULY_HOUSEHOLDS, PDF_HOUSEHOLDS = household_cast(), household_cast(serials=100), household_cast(serials=200)
 PS = [p for members in HOUSEHOLDS for p, _ in members]
-ULY_PS = [p for members in ULY_HOUSEHOLDS for p, _ in members]
+OTHERS = [p for households in (ULY_HOUSEHOLDS, PDF_HOUSEHOLDS) for members in households for p, _ in members]
 TESTIFIED = [PS[0], PS[4], PS[7], PS[9]]  # one per household (and the 15-digit head), named in Latin
 
 pytestmark = pytest.mark.xdist_group("contract-household")  # one case per module, built once
@@ -41,10 +49,10 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> ContractCase:
     folder = tmp_path_factory.mktemp("household-case")
     built = ContractCase(folder)
     built.truth = (household_xlsx(folder, HOUSEHOLDS, LEAK) + uly_household_xlsx(folder, ULY_HOUSEHOLDS, ULY)
-                   + witness_csv(folder, TESTIFIED, WITNESSES))
+                   + household_pdf(folder, PDF_HOUSEHOLDS, PDF) + witness_csv(folder, TESTIFIED, WITNESSES))
     built.init()
     built.add([folder / LEAK], "leak", "--name", "奎雅乡户籍")
-    built.add([folder / ULY], "leak")
+    built.add([folder / ULY, folder / PDF], "leak")
     built.add([folder / WITNESSES], "reference")
     built.stage("run")
     return built
@@ -68,15 +76,16 @@ def test_ages_are_exported_as_written(case: ContractCase) -> None:
     assert [r["age"] for r in leak] == [str(2018 - p.born.year) for p in PS]
 
 
-@pytest.mark.parametrize("name", [LEAK, ULY])
+@pytest.mark.parametrize("name", [LEAK, ULY, PDF])
 def test_members_belong_to_the_household_and_address_of_their_head(case: ContractCase, name: str) -> None:
     """Merged down (household 1 of the Chinese file) or left blank under the head's row: each member's household
-    and address are the head's; the relation stays each member's own, as written."""
+    and address are the head's (in the PDF, an address wrapped in its cell reads without a space); the relation
+    stays each member's own, as written."""
     leak = [r for r in case.export("records") if r["source_file"] == name]
     assert [(r["household"], r["address"]) for r in leak] == [home(h) for h, members in enumerate(HOUSEHOLDS, 1)
                                                               for _ in members]
     relations = [rel for members in HOUSEHOLDS for _, rel in members]
-    assert [r["relation"] for r in leak] == (relations if name == LEAK else [ULY_RELATIONS[r] for r in relations])
+    assert [r["relation"] for r in leak] == (relations if name != ULY else [ULY_RELATIONS[r] for r in relations])
 
 
 def test_family_defects_are_found_on_the_childs_row_in_every_household(case: ContractCase) -> None:
@@ -88,7 +97,9 @@ def test_family_defects_are_found_on_the_childs_row_in_every_household(case: Con
     family = {f for f in row_findings(findings) if f[0].startswith("family.")}
     assert family == {("family.patronymic", LEAK, SHEET, "4"), ("family.parent_age", LEAK, SHEET, "9"),
                       ("family.parent_age", LEAK, SHEET, "12"), ("family.patronymic", ULY, ULY_SHEET, "4"),
-                      ("family.parent_age", ULY, ULY_SHEET, "8"), ("family.parent_age", ULY, ULY_SHEET, "10")}
+                      ("family.parent_age", ULY, ULY_SHEET, "8"), ("family.parent_age", ULY, ULY_SHEET, "10"),
+                      ("family.patronymic", PDF, PDF_TABLE, "4"), ("family.parent_age", PDF, PDF_TABLE, "8"),
+                      ("family.parent_age", PDF, PDF_TABLE, "10")}
     ages = {f["message"] for f in findings if (f["check_id"], f["row"]) == ("family.parent_age", "9")}
     assert any("row 6" in m for m in ages) and any("row 7" in m for m in ages), ages  # father and mother named
     assert [f for f in row_findings(findings) if f[0].startswith("id.")] == []
@@ -123,7 +134,7 @@ def test_every_export_reads_the_same_in_csv_json_and_parquet(case: ContractCase,
 
 def test_summary_counts_records_findings_and_links(case: ContractCase) -> None:
     summary = case.summary()
-    assert summary["records_by_role"] == {"leak": len(PS) + len(ULY_PS), "reference": len(TESTIFIED)}
+    assert summary["records_by_role"] == {"leak": len(PS) + len(OTHERS), "reference": len(TESTIFIED)}
     assert summary["findings_by_check"] == dict(Counter(f["check_id"] for f in case.export("findings")))
     assert summary["links_by_level"] == dict(Counter(li["level"] for li in case.export("links")))
 
@@ -135,7 +146,7 @@ def test_redacted_outputs_hold_no_name_nor_number(case: ContractCase) -> None:
     for what in ("records", "findings", "links"):
         texts[what] = case.exported_file(what, "csv", redact=True).read_text("utf-8")
     texts["records.parquet"] = json.dumps(case.export("records", "parquet", redact=True), ensure_ascii=False)
-    held = spellings(PS) | numbers(PS + ULY_PS, [p.id18.lower() for p in PS + ULY_PS])
+    held = spellings(PS) | numbers(PS + OTHERS, [p.id18.lower() for p in PS + OTHERS])
     assert [f"{k}: {v}" for k, text in texts.items() for v in held if v.lower() in text.lower()] == []
 
 

@@ -54,15 +54,18 @@ def _is_cjk(ch: str) -> bool:
 
 
 def join_lines(text: str) -> str:
-    """A cell's lines as one string: no space between CJK characters, one space otherwise.
+    """A cell's lines as one string: no space where a line ends or starts with a CJK character (Chinese is
+    written without spaces: a wrapped address or date), one space otherwise.
 
     >>> join_lines("阿不都热依木·阿不\\n都拉"), join_lines("Tursun\\nMemet"), join_lines(" a ")
     ('阿不都热依木·阿不都拉', 'Tursun Memet', ' a ')
+    >>> join_lines("奎雅乡1村7\\n号"), join_lines("2017年\\n5月3日")
+    ('奎雅乡1村7号', '2017年5月3日')
     """
     parts = text.split("\n")
     out = parts[0]
     for part in parts[1:]:
-        glue = "" if out and part and _is_cjk(out[-1]) and _is_cjk(part[0]) else " "
+        glue = "" if out and part and (_is_cjk(out[-1]) or _is_cjk(part[0])) else " "
         out = out + glue + part if out and part else out + part
     return out
 
