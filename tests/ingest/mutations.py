@@ -49,7 +49,25 @@ def seed_files() -> tuple[tuple[str, str, bytes], ...]:
         ("csv-quoted", ".csv", csv_text([("a", "多行\n文本", 'x"y'), ("1", "2", "3")] * 4).encode()),
         ("xlsx", ".xlsx", xlsx_bytes(register_book)),
         ("docx", ".docx", docx_bytes(tables, merged_docx)),
+        ("html-xls", ".xls", _html_page(rows).encode("utf-8")),
+        ("xml-2003", ".xml", _xml_workbook(rows).encode("utf-8")),
     )
+
+
+def _html_page(rows: list[tuple[str, ...]]) -> str:
+    """ROWS as an HTML table under a title spanning the columns, every second cell spanning two rows."""
+    body = "".join("<tr>" + "".join(f"<td rowspan={1 + k % 2}>{c}</td>" for k, c in enumerate(row)) + "</tr>"
+                   for row in rows)
+    return f"<html><body><table><tr><td colspan=3>名单</td></tr>{body}</table></body></html>"
+
+
+def _xml_workbook(rows: list[tuple[str, ...]]) -> str:
+    """ROWS as an Excel 2003 XML worksheet, every second cell merged down one row."""
+    body = "".join("<Row>" + "".join(f'<Cell ss:MergeDown="{k % 2}"><Data ss:Type="String">{c}</Data></Cell>'
+                                     for k, c in enumerate(row)) + "</Row>" for row in rows)
+    namespace = "urn:schemas-microsoft-com:office:spreadsheet"
+    return (f'<?xml version="1.0"?><Workbook xmlns="{namespace}" xmlns:ss="{namespace}">'
+            f'<Worksheet ss:Name="名单"><Table>{body}</Table></Worksheet></Workbook>')
 
 
 def truncate(data: bytes, rng: random.Random) -> bytes:

@@ -2,9 +2,12 @@
 
 The extension is never consulted. Magic bytes name PDF, images, legacy
 Office (OLE2) and zip files; a zip is XLSX when it holds ``xl/workbook.xml``
-and DOCX when it holds ``word/document.xml``; anything without magic bytes
-is taken for delimited text and must then pass the encoding rules and look
-like text. PDF goes to ``pdf_reader`` (tables, page text, OCR of scanned
+and DOCX when it holds ``word/document.xml``. Text that is an HTML page is
+read for its tables (``html_tables``: what many systems export as an
+``.xls``), an Excel 2003 XML workbook for its worksheets
+(``xml_spreadsheet``), other XML is refused; anything else without magic
+bytes is taken for delimited text and must then pass the encoding rules and
+look like text. PDF goes to ``pdf_reader`` (tables, page text, OCR of scanned
 pages) and images to ``image_reader`` (EXIF, OCR); their errors start with
 what the file is ("PDF document: ..."). Files recognised but not read
 (OLE2, other archives) are refused with an InputError saying what they are.
@@ -29,9 +32,11 @@ from veracity.ingest.documents import Document
 from veracity.ingest.docx_reader import open_docx
 from veracity.ingest.encoding import TextEncoding, detect_encoding
 from veracity.ingest.guard import FileGuard
+from veracity.ingest.html_tables import parse_tables
 from veracity.ingest.metadata import DocumentMetadata, office_metadata
 from veracity.ingest.table import RawTable
 from veracity.ingest.xlsx_reader import open_xlsx
+from veracity.ingest.xml_spreadsheet import is_xml_spreadsheet, open_xml_spreadsheet
 from veracity.ingest.zipguard import check_zip, member_names
 from veracity.limits import Limits
 
@@ -49,7 +54,8 @@ class MediaType(enum.Enum):
     OLE2 = "application/x-ole-storage"
     ZIP = "application/zip"
     BINARY = "application/octet-stream"
-    HTML = "text/html"          # read only as an article (--role claims), never as a table
+    HTML = "text/html"          # its tables (a leak or reference), or an article (--role claims)
+    XML_SPREADSHEET = "application/vnd.ms-excel"  # Excel 2003 XML (SpreadsheetML)
     TEXT = "text/plain"         # an article's plain text (--role claims)
 
 
@@ -125,7 +131,7 @@ def is_html(head: bytes) -> bool:
     False
     """
     text = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in text[:512]
+    return text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<table")) or b"<html" in text[:512]
 
 
 def classify_zip(names: list[str]) -> Detected:
@@ -163,8 +169,12 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
         raise guard.error(f"{size} bytes, more than the limit of {limits.max_file_bytes}")
     detected = sniff_magic(head)
     if detected is None and is_html(head):
-        raise guard.error("an HTML page (text/html), not a table; add it with --role claims to read it as an "
-                          "article")
+        return _read_html(path, head, guard)
+    if detected is None and is_xml_spreadsheet(head):
+        sheets = open_xml_spreadsheet(path, guard)
+        return ReadResult(MediaType.XML_SPREADSHEET, iter(sheets), notes=("Excel 2003 XML workbook",))
+    if detected is None and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        raise guard.error("an XML document, not a table veracity reads (Excel 2003 XML workbooks are read)")
     if detected is None:
         encoding, scan = detect_encoding(path, head, guard)
         sniffed, table = open_csv(path, head, encoding, scan, guard)
@@ -184,6 +194,18 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
     if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
         return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
+
+
+def _read_html(path: Path, head: bytes, guard: FileGuard) -> ReadResult:
+    """An HTML page's tables; a page without a table row is refused (as a claims file it is an article)."""
+    encoding, _ = detect_encoding(path, head, guard)
+    tables = parse_tables(path.read_bytes()[encoding.bom:].decode(encoding.codec), guard)
+    if not tables:
+        raise guard.error("an HTML page (text/html) without a table; add it with --role claims to read it as an "
+                          "article")
+    if len(tables) > guard.limits.max_sheets:
+        raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
+    return ReadResult(MediaType.HTML, iter(tables), encoding, notes=(f"HTML page: {len(tables)} table(s)",))
 
 
 def _office_document(path: Path, kind: str, guard: FileGuard) -> Document:
