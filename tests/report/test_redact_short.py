@@ -1,6 +1,6 @@
 """Redaction of short names (two or three letters: Ali, Eli, Ot), of a held person's name alone in a text that
-names them in full, and of Latin names cut by a hyphen (``Abdu-Rehim``) or a hyphenated line break
-(``Abdu-\\nrehim``), held in Chinese, Latin or Arabic script."""
+names them in full, of Latin names cut by a hyphen (``Abdu-Rehim``) or a hyphenated line break (``Abdu-\\nrehim``),
+and of spellings whose parts sound only near the held ones, held in Chinese, Latin or Arabic script."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ WRITTEN = {
     "阿不都热合木·买买提": ("Abdu-\nrehim Memet", "Abdurehim Me-\nmet", "Abdu-Rehim Memet", "abdu-rehim memet",
                       "Memet Abdu-\nrehim", "Abdu- \nrehim Memet", "ABDU-REHIM MEMET", "Abdu-\nrehim Me-\nmet"),
     "Abdu-Rehim Niyaz": ("Abdurehim Niyaz", "Abdu-Rehim Niyaz", "abdu-\nrehim niyaz", "Niyaz, Abdu-Rehim"),
+    # parts that only sound near the held ones (ibrahim ~ 依布拉音 0.72) or whose blocking keys differ (turghun TLK ~
+    # 吐尔洪 TLN)
+    "依布拉音·吐尔洪": ("Ibrahim Turghun", "ibrahim, turghun", "turghun ibrahim", "TURGHUN, IBRAHIM"),
+    "吐尔洪·帕提曼": ("Turghun Patime", "patime, turghun", "patime turghun"),
 }
 ORDINARY = ("all of them are out at the camp, or so it is said; one old man is ill",
             "ALL OF THEM ARE OUT AT THE CAMP",

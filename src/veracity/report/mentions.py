@@ -48,6 +48,9 @@ _ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06ee-\u06ff]")
 MAX_HAN = 8  # a longer run of hanzi is a sentence, not a name part
 MIN_LONE = 4  # letters of a lone Latin or Arabic-script word compared with given names (two hanzi)
 RUN = 3  # most words of a run compared with a name at once
+NEAR = 0.7
+"""A word this near a held part (ibrahim ~ 依布拉音 0.72) makes the names holding that part and a part another word of
+the window sounds near candidates (the two similarities adding up to twice SAME_PERSON_THRESHOLD), judged whole."""
 ORDINARY = frozenset(("xinjiang", "hotan", "khotan", "xoten", "qaraqash", "karakax", "moyu", "kashgar", "qeshqer",
     "urumqi", "ürümchi", "aksu", "yarkand", "yeken", "turpan", "ghulja", "county", "township", "village", "town",
     "city", "prefecture", "region", "street", "road", "district", "yéza", "nahiye", "kent", "mehelle", "january",
@@ -129,23 +132,28 @@ class Mentions:
         return self._index
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Mentions per case index, kept for the process
-    def _parts(self, word: str) -> frozenset[str]:
-        """The held name parts WORD sounds like (the similarity of their phonetic keys, as compare scores a part);
-        none for a frequent short word (:data:`SHORT_WORDS`)."""
+    def _near(self, word: str) -> tuple[tuple[str, float], ...]:
+        """The held name parts WORD sounds near (:data:`NEAR` or more: the similarity of their phonetic keys, as
+        compare scores a part), with that similarity; none for a frequent short word (:data:`SHORT_WORDS`)."""
         if len(word) < 2 or word.lower() in SHORT_WORDS:
-            return frozenset()
+            return ()
         parts_by_key = self._built().parts_by_key
         candidates = set().union(*(parts_by_key.get(k, set()) for k in _loose_keys(word)))
         own = part_keys(word)
-        return frozenset(p for p in candidates
-                         if max((similarity(a, b) for a in own for b in part_keys(p)), default=0.0)
-                         >= SAME_PERSON_THRESHOLD)
+        scored = ((p, max((similarity(a, b) for a in own for b in part_keys(p)), default=0.0)) for p in candidates)
+        return tuple((p, score) for p, score in scored if score >= NEAR)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - as above
+    def _parts(self, word: str) -> frozenset[str]:
+        """The held name parts WORD sounds like (:data:`SAME_PERSON_THRESHOLD` or more)."""
+        return frozenset(p for p, score in self._near(word) if score >= SAME_PERSON_THRESHOLD)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - as above
     def _holder(self, words: tuple[str, ...]) -> tuple[float, str | None]:
         """The score and person key of the held name WORDS sound like best (None below the threshold)."""
         by_pair = self._built().by_pair
-        candidates = {name for a, b in combinations(words, 2) for pa in self._parts(a) for pb in self._parts(b)
+        candidates = {name for a, b in combinations(words, 2) for pa, sa in self._near(a) for pb, sb in self._near(b)
+                      if sa + sb >= 2 * SAME_PERSON_THRESHOLD
                       for name in by_pair.get((min(pa, pb), max(pa, pb)), ())}
         score, name = max(((compare(" ".join(words), n).score, n) for n in sorted(candidates)), default=(0.0, ""))
         return (score, self._names[name]) if score >= SAME_PERSON_THRESHOLD else (0.0, None)
@@ -237,15 +245,16 @@ class Mentions:
 
 @lru_cache(maxsize=262144)
 def _loose_keys(part: str) -> frozenset[str]:
-    """The blocking keys of PART, each also without its first consonant class (Exmet KMT ~ 艾买提 MT); a part of
-    fewer than two consonant classes, which has no blocking key, has its classes marked short (Ali ~ 艾力 ~L).
+    """The blocking keys of PART, each also without its first consonant class (Exmet KMT ~ 艾买提 MT) and cut to its
+    first two (turghun TLK ~ 吐尔洪 TLN); a part of fewer than two consonant classes, which has no blocking key, has
+    its classes marked short (Ali ~ 艾力 ~L).
 
     >>> sorted(_loose_keys("Exmet")), sorted(_loose_keys("艾买提"))
-    (['KMT', 'MT'], ['MT'])
+    (['KM', 'KMT', 'MT'], ['MT'])
     >>> sorted(_loose_keys("Ali")), sorted(_loose_keys("艾力")), sorted(_loose_keys("Ot"))
     (['~L'], ['~L'], ['~T'])
     """
-    loose = {x for k in keys(part) for x in (k, k[1:]) if len(x) >= 2}
+    loose = {x for k in keys(part) for x in (k, k[1:], k[:2]) if len(x) >= 2}
     short = {"~" + c for c in map(consonant_classes, part_keys(part)) if len(c) < 2}
     return frozenset(loose | short)
 
