@@ -50,13 +50,13 @@ def test_no_name_in_common_gives_no_link_and_no_failure(tmp_path: Path) -> None:
     assert links == []
 
 
-def test_every_level_of_every_comparison_has_start_values() -> None:
+def test_every_level_of_every_comparison_has_start_values_that_weigh_something() -> None:
     start = start_values()
     for spec in comparisons(frozenset(FEATURE_COLUMNS)):
         for level in spec.levels:
             if not level.null:
                 m, u = start[spec.name, level.label]
-                assert 0 < m <= 1 and 0 < u <= 1, (spec.name, level.label)
+                assert 0 < m <= 1 and 0 < u <= 1 and m != u, (spec.name, level.label)
 
 
 @pytest.mark.parametrize(("pairs", "low", "high"), [(1, 0.5, 0.5), (4, 0.25, 0.5), (1_000_000, 1e-6, 0.5)])

@@ -26,7 +26,8 @@ Loc = tuple[str, str, int]  # source_file, sheet, row
 READ = ("unique_id_l", "unique_id_r", "name_text_l", "name_text_r", "id18_l", "id18_r", "match_probability",
         "match_weight")  # what a link is built of, with the gamma_ columns (the scored pairs hold every feature)
 BATCH = 65536  # pairs read into Python at a time
-ID_AGREES = 3  # gamma of the id comparison at or above which the numbers agree (one wrong digit or better)
+ID_AGREES = 2  # gamma of the id comparison at or above which the numbers agree (two digits transposed or better:
+# a copying error of the same number)
 
 
 def link_id(a: Loc, b: Loc) -> str:
