@@ -47,7 +47,7 @@ def _trained_model(case_dir: Path) -> dict[str, Any]:
         prepared = prepare(case, load_settings())
     with Backend("duckdb") as backend:
         model: dict[str, Any] = trained(backend, prepared.table, prepared.datasets, prepared.present,
-                                        start=False).misc.save_model_to_json()
+                                        small=False).misc.save_model_to_json()
     return model
 
 

@@ -64,7 +64,7 @@ def swapped(number: str) -> str:
     return number[:k] + number[k + 1] + number[k] + number[k + 2:]
 
 
-def _links(folder: Path, testimony: tuple[str, str, str, str]) -> dict[int, str]:
+def _links(folder: Path, testimony: tuple[str, str, str, str], engine: str = "duckdb") -> dict[int, str]:
     """Leak row -> level of the links the one testimony (name, number, birth date, hometown) gets, among
     seven testimonies of other leak people (exact numbers, which make the case look like a real one)."""
     leak = "姓名,身份证号,性别,出生日期,住址\n" + "".join(
@@ -78,7 +78,7 @@ def _links(folder: Path, testimony: tuple[str, str, str, str]) -> dict[int, str]
         add_files(case, [folder / "leak.csv"], AddRequest(role="leak"))
         add_files(case, [folder / "testimonies.csv"], AddRequest(role="reference"))
     with open_case(folder / "case") as case:
-        run_link(case)
+        run_link(case, engine)
         found = case.con.execute(
             "SELECT ra.row, l.level FROM links l JOIN records ra ON ra.record_id = l.record_id_a "
             "JOIN records rb ON rb.record_id = l.record_id_b WHERE rb.row = 1 AND l.status <> 'rejected'").fetchall()
@@ -92,6 +92,21 @@ def test_a_mistyped_number_and_the_name_across_scripts_confirm_the_row(tmp_path:
     person = PEOPLE[row - 1]
     links = _links(tmp_path, (person.latin, mistype(person.id_number), "", "Qaraqash"))
     assert links == {row: "confirmed"}
+
+
+def test_a_number_mistyped_in_its_birth_digits_reaches_its_row_without_a_birth_date(tmp_path: Path) -> None:
+    person = PEOPLE[5]  # no blocking rule of a large case meets this pair: a small case compares every pair
+    links = _links(tmp_path, (person.latin, one_wrong_digit(person.id_number, 10), "", "Qaraqash"))
+    assert links == {6: "confirmed"}
+
+
+@pytest.mark.spark
+def test_a_small_case_links_the_same_on_spark(tmp_path: Path) -> None:
+    person = PEOPLE[5]
+    testimony = (person.latin, one_wrong_digit(person.id_number, 10), "", "Qaraqash")
+    (tmp_path / "duckdb").mkdir()
+    (tmp_path / "spark").mkdir()
+    assert _links(tmp_path / "spark", testimony, "spark") == _links(tmp_path / "duckdb", testimony) == {6: "confirmed"}
 
 
 def test_a_mistyped_number_with_the_same_birth_date_is_confirmed(tmp_path: Path) -> None:

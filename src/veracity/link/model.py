@@ -30,6 +30,9 @@ PRIOR_CEILING = 0.5  # the prior match probability never exceeds this (see prior
 SMALL_CASE_PAIRS = 50_000  # below this many possible pairs the case is too small to train m by EM (its blocked
 # pairs are a few hundred at most, and a level only non-matches show drives its m to 0): the model starts from, and
 # keeps, the m probabilities of data/link_start.tsv
+EVERY_PAIR = "1 = 1"  # the blocking rule of a small case: every pair is compared (blocking only keeps a large case's
+# pairs few; in a small one a testimony without a birth date whose number is mistyped in its birth digits meets
+# no rule, nor one that gives a name and a place only)
 U_SAMPLE_MIN_PAIRS = 10_000  # below this many possible pairs u is not sampled: the true pairs would be more than
 # 1% of the sample (at most one per record of the smaller side), so u is kept from data/link_start.tsv too
 EM_MAX_ITERATIONS = 8  # EM stops here at the latest: a level no true pair shows (two id digits transposed
@@ -96,15 +99,17 @@ def _splink_comparison(spec: ComparisonSpec, start: bool) -> Any:
     return cl.CustomComparison(levels, output_column_name=spec.name)
 
 
-def settings(present: frozenset[str], start: bool = False) -> Any:
-    """The Splink settings for the feature columns PRESENT on two or more datasets; with START, each
-    level carries the m and u probabilities of start_values()."""
+def settings(present: frozenset[str], small: bool = False) -> Any:
+    """The Splink settings for the feature columns PRESENT on two or more datasets; for a SMALL case (fewer
+    possible pairs than SMALL_CASE_PAIRS) each level carries the m and u probabilities of start_values() and
+    every pair is compared."""
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type="link_only",
-        comparisons=[_splink_comparison(c, start) for c in comparisons(present)],
-        blocking_rules_to_generate_predictions=[{"blocking_rule": r} for r in spec_blocking_rules(present)],
+        comparisons=[_splink_comparison(c, small) for c in comparisons(present)],
+        blocking_rules_to_generate_predictions=[{"blocking_rule": r}
+                                                for r in ([EVERY_PAIR] if small else spec_blocking_rules(present))],
         retain_intermediate_calculation_columns=False,
         max_iterations=EM_MAX_ITERATIONS,
         em_convergence=EM_CONVERGENCE,
@@ -173,16 +178,19 @@ def _levels(model: dict[str, Any]) -> dict[str, dict[int, LevelInfo]]:
     return out
 
 
-def trained(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str],
-            start: bool | None = None) -> Any:
+def is_small(table: Any) -> bool:
+    """Whether the case of TABLE (its features) has fewer possible pairs than SMALL_CASE_PAIRS."""
+    return _possible_pairs(table) < SMALL_CASE_PAIRS
+
+
+def trained(backend: Backend, table: Any, datasets: Sequence[str], present: frozenset[str], small: bool) -> Any:
     """A Splink linker on BACKEND (a DuckDB one) with the model trained on TABLE's datasets: the prior from
-    the deterministic rules, u by random sampling, m by EM. A small case (START None: fewer possible pairs
-    than SMALL_CASE_PAIRS) keeps the start values' m, and below U_SAMPLE_MIN_PAIRS their u too."""
+    the deterministic rules, u by random sampling, m by EM. A SMALL case keeps the start values' m, and below
+    U_SAMPLE_MIN_PAIRS possible pairs their u too."""
     from splink import Linker
 
     possible = _possible_pairs(table)
-    small = possible < SMALL_CASE_PAIRS if start is None else start
-    linker = Linker(backend.register(backend.api(), table, datasets), settings(present, start=small),
+    linker = Linker(backend.register(backend.api(), table, datasets), settings(present, small),
                     log_level=logging.ERROR)
     _estimate_prior(linker, present, possible)
     if possible >= U_SAMPLE_MIN_PAIRS or not small:
@@ -240,12 +248,12 @@ def _train_em(linker: Any, rule: str) -> None:
             raise
 
 
-def for_engine(model: dict[str, Any], present: frozenset[str], engine: str) -> dict[str, Any]:
-    """The trained MODEL with its SQL written for ENGINE's dialect: the comparisons and rules rendered
-    afresh, the trained probabilities copied level by level."""
+def for_engine(model: dict[str, Any], present: frozenset[str], engine: str, small: bool) -> dict[str, Any]:
+    """The trained MODEL (of a SMALL case or not) with its SQL written for ENGINE's dialect: the comparisons
+    and rules rendered afresh, the trained probabilities copied level by level."""
     if engine == "duckdb":
         return model
-    fresh: dict[str, Any] = settings(present).create_settings_dict(engine)
+    fresh: dict[str, Any] = settings(present, small).create_settings_dict(engine)
     for new, old in zip(fresh["comparisons"], model["comparisons"], strict=True):
         for level, trained in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
             for key in ("m_probability", "u_probability"):
@@ -262,14 +270,15 @@ def train_and_score(backend: Backend, table: Any, datasets: Sequence[str], prese
     from splink import Linker
 
     # trained on DuckDB whatever engine scores: the parameters, and so the links, are the same on both
+    small = is_small(table)
     if backend.engine == "duckdb":
-        linker = trained(backend, table, datasets, present)
+        linker = trained(backend, table, datasets, present, small)
         model: dict[str, Any] = linker.misc.save_model_to_json()
     else:
         with Backend("duckdb") as trainer:
-            model = trained(trainer, table, datasets, present).misc.save_model_to_json()
-        linker = Linker(backend.register(backend.api(), table, datasets), for_engine(model, present, backend.engine),
-                        log_level=logging.ERROR)
+            model = trained(trainer, table, datasets, present, small).misc.save_model_to_json()
+        linker = Linker(backend.register(backend.api(), table, datasets),
+                        for_engine(model, present, backend.engine, small), log_level=logging.ERROR)
     predicted = linker.inference.predict()
     same_id = " OR id18_l = id18_r" if "id18" in present else ""
     columns = ", ".join([*SCORED_COLUMNS, *(f"gamma_{c.name}" for c in comparisons(present))])
