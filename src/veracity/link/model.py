@@ -124,15 +124,19 @@ class Backend:
         self.engine, self.spark = engine, spark
         self._scratch = Path(tempfile.mkdtemp(prefix="veracity-link-"))
         self._connections: list[Any] = []
+        self._views: list[str] = []  # the datasets registered in the Spark session (it outlives this backend)
 
     def __enter__(self) -> Backend:
         return self
 
     def __exit__(self, *_: object) -> None:
-        """Close the DuckDB connections (their memory goes back before the links are built) and remove the
+        """Close the DuckDB connections (their memory goes back before the links are built), drop the datasets'
+        views from the Spark session (a second link in the same process registers them again) and remove the
         scratch directory (Spark's checkpoints, the datasets written for it, DuckDB's spills)."""
         for con in self._connections:
             con.close()
+        for view in self._views:
+            self.spark.catalog.dropTempView(view)
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     def api(self) -> Any:
@@ -161,6 +165,7 @@ class Backend:
                 path = self._scratch / f"d{k}.parquet"
                 pq.write_table(part, str(path))
                 part = self.spark.read.parquet(str(path))
+                self._views.append(f"d{k}")
             out.append(api.register(part, dataset_display_name=f"d{k}"))
         return out
 
