@@ -111,9 +111,10 @@ def home(h: int) -> tuple[str, str]:
 def household_xlsx(folder: Path, households: Sequence[Sequence[tuple[Person, str]]],
                    name: str = "奎雅乡_户籍.xlsx") -> list[Expected]:
     """Sheet 户籍信息 under a merged title: one block per household, 户号, 户主姓名 and 家庭住址 written once on
-    the head's row; merged down over the members in the first household, left blank in the others (as clerks
-    do). Ages instead of birth dates; numbers with a lower-case x; people born before 1960 with 15-digit
-    numbers. A blank line between households, a total line. HOUSEHOLDS: (person, relation) lists, head first.
+    the head's row; merged down over the members in the first household, left blank in the second, written
+    同上 ("same as above") in the third (as clerks do). Ages instead of birth dates; numbers with a lower-case
+    x; people born before 1960 with 15-digit numbers. A blank line between households, a total line.
+    HOUSEHOLDS: (person, relation) lists, head first.
 
     Every member's household and address are the head's: ``home(h)``."""
     book, sheet = workbook("户籍信息")
@@ -133,8 +134,9 @@ def household_xlsx(folder: Path, households: Sequence[Sequence[tuple[Person, str
             serial, row, line = serial + 1, row + 1, line + 1
             written, exported = id_form(p)
             first = k == 0
-            sheet.append([serial, number if first else None, head.zh if first else None, p.zh, relation, p.sex_zh,
-                          "维吾尔族", age_in(2019, p), written, where if first else None, None])
+            same = None if h < 3 else "同上"  # household 3 writes "same as above" where the others leave a blank
+            sheet.append([serial, number if first else same, head.zh if first else None, p.zh, relation, p.sex_zh,
+                          "维吾尔族", age_in(2019, p), written, where if first else same, None])
             expected.append(Expected(p, name, "户籍信息", row, exported, p.sex, ""))
         if h == 1:
             for column in "BCJ":

@@ -1,13 +1,14 @@
 """Contract case 7: a household register laid out the Chinese way, one in Uyghur Latin, and testimonies whose
 "Relation" column is the witness's relation to the person.
 
-The register lists each household as a block, head (户主) first: 户号, 户主姓名 and 家庭住址 written on the head's
-row only, merged down over the members in household 1 and left blank in households 2 and 3; 与户主关系 labels
-(妻子, 之妻, 长子, 次子, 之女, 之母), ages instead of birth dates, numbers with a lower-case x and, for people
-born before 1960, in the 15-digit form. A member's household is the head's, so the family checks
-(family.parent_age, family.patronymic on the child's row, DESIGN.md) reach every household. The second register
-is the same families (other numbers) under Uyghur Latin headers and relations (A'ile nomuri, Munasiwiti: ayali,
-chong oghli, qizi, anisi); the third is the register printed to PDF, its addresses wrapping in their cells.
+The register lists each household as a block, head (户主) first: 户号, 户主姓名 and 家庭住址 written on the
+head's row only, merged down over the members in household 1, left blank in household 2, written 同上 ("same as
+above") in household 3; 与户主关系 labels (妻子, 之妻, 长子, 次子, 之女, 之母), ages instead of birth dates,
+numbers with a lower-case x and, for people born before 1960, in the 15-digit form. A member's household is
+the head's, so the family checks (family.parent_age, family.patronymic on the child's row, DESIGN.md) reach
+every household. The second register is the same families (other numbers) under Uyghur Latin headers and
+relations (A'ile nomuri, Munasiwiti: ayali, chong oghli, qizi, anisi); the third is the register printed to
+PDF, its addresses wrapping in their cells.
 
 The testimonies say who gave them and how the witness is related to the person (brother, wife, son): that is
 not the person's relation to a head of household (fields.py ``relation``), and must not be read as one.

@@ -31,6 +31,7 @@ from veracity.case import Case
 from veracity.errors import InputError
 from veracity.fields import FIELDS, NAME_FIELDS
 from veracity.ingest.columns import ColumnPlan, RecordColumns, assign_fields, require_fields
+from veracity.ingest.ditto import fill_ditto_marks, marks_in
 from veracity.ingest.header import HeaderLayout, header_at, later_header_rows, locate_header, require_data_rows
 from veracity.ingest.household_fill import fill_household_members
 from veracity.ingest.table import Cell, RawTable, Row
@@ -235,6 +236,7 @@ class TableStart:
     rows: Iterator[Row]  # the data rows, from the row below the header
     mapped: set[str]  # the --map columns this table has
     where: str  # the table in messages ("sheet 'x'", or empty)
+    ditto: bool = False  # the first data rows hold a ditto mark (同上, 〃): filled once the table is read
 
 
 def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableStart | TableLoad:
@@ -250,7 +252,7 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
     if isinstance(planned, TableLoad):
         return planned
     plan, mapped = planned
-    return TableStart(layout, plan, chain(sample, rest), mapped, where)
+    return TableStart(layout, plan, chain(sample, rest), mapped, where, marks_in(sample))
 
 
 def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddRequest, source_file: str,
@@ -364,6 +366,8 @@ def finish_table(case: Case, source_id: int, sheet: str, start: TableStart, load
                  source_file: str) -> None:
     """Refuse a table with a header and no record; else record its header and columns in ``source_tables``."""
     require_data_rows(start.layout, load.records, source=source_file, place=start.where)
+    if start.ditto:
+        fill_ditto_marks(case, source_id, sheet, start.plan.assigned)
     if {"household", "relation"} <= set(start.plan.assigned):
         fill_household_members(case, source_id, sheet)
     _record_table(case, source_id, sheet, start.layout, start.plan, load)
