@@ -19,8 +19,6 @@ from .people import GIVEN, Person
 def age_in(year: int, p: Person) -> int:
     """P's age in whole years on 1 January of YEAR (how a clerk fills 年龄 from the register).
 
-    >>> import dataclasses
-import datetime as dt
     >>> age_in(2019, Person("", "", "", True, dt.date(1980, 6, 1), 1))
     38
     """

@@ -3,7 +3,8 @@
 A part's blocking key is the first three consonant classes of its phonetic key, vowels,
 h, y and w dropped (Chinese transcriptions drop and add them): b/p/f/w -> B, d/t -> T,
 k/g/q/x -> K, s/sh/z/x -> S, j/zh/ch -> J, l/r -> L, m -> M, n -> N. Every reading of the
-part (a Latin part that is also pinyin has two) gives a key. Keys are plain strings, so
+part (a Latin part that is also pinyin has two) gives a key, and a reading with x a second one
+as if the x were h (Toxti and Tohti, Exmet and 艾合买提 share a key). Keys are plain strings, so
 linkage can block in SQL on ``list_has_any(keys_a, keys_b)``.
 
 >>> keys("Abdurehim Tursun") == keys("阿不都热合木·吐尔逊") == keys("ئابدۇرېھىم تۇرسۇن")
@@ -57,7 +58,14 @@ def part_keys(part: str) -> tuple[str, ...]:
 
 
 def _blocks(phonetic_keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for k in (block_key(p) for p in phonetic_keys) if len(k) >= 2))
+    """The blocking keys of a part's phonetic keys; one with x (Uyghur's /χ/, خ) also as if the x were h, as
+    English and Chinese write it (Toxti, Tohti, 托合提; Exmet, Ehmet, 艾合买提): h is dropped, x is not.
+
+    >>> _blocks(("toxti",)), _blocks(("tohti",)), _blocks(("exmet",))
+    (('TKT', 'TT'), ('TT',), ('KMT', 'MT'))
+    """
+    spellings = (s for p in phonetic_keys for s in ((p, p.replace("x", "h")) if "x" in p else (p,)))
+    return tuple(dict.fromkeys(k for k in map(block_key, spellings) if len(k) >= 2))
 
 
 @lru_cache(maxsize=262144)
