@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from veracity.ingest.table import Cell, Row
 
+MAX_SPAN = 1000  # columns or rows one cell covers at most (browsers clamp colspan so; more is a hostile file)
+
 
 @dataclass(frozen=True)
 class Span:

@@ -22,14 +22,13 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from veracity.ingest.grid import Grid, Span, TooWide
+from veracity.ingest.grid import MAX_SPAN, Grid, Span, TooWide
 from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
 from veracity.ingest.table import RawTable, Row
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (a no-break space is text)
 _LINE_BREAKS = frozenset({"br", "p", "div", "li"})
 _SKIPPED = frozenset({"script", "style", "template"})
-MAX_SPAN = 1000  # browsers clamp rowspan to 65534 and colspan to 1000; a cell covers at most this many rows
 
 
 class _TableParser(HTMLParser):

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import iterparse
 
-from veracity.ingest.grid import Grid, Span, TooWide
+from veracity.ingest.grid import MAX_SPAN, Grid, Span, TooWide
 from veracity.ingest.guard import CLOCK_EVERY, FileGuard
 from veracity.ingest.table import Cell, RawTable, Row
 
@@ -102,12 +102,12 @@ def _cell(element: Element) -> Span:
 
 
 def _number(text: str | None) -> int:
-    """A merge count; 0 when absent or not a whole number (at most 1000, as browsers clamp spans).
+    """A merge count; 0 when absent or not a whole number, at most ``grid.MAX_SPAN`` less the cell itself.
 
     >>> _number("2"), _number(None), _number("-1"), _number("99999")
-    (2, 0, 0, 1000)
+    (2, 0, 0, 999)
     """
-    return min(int(text), 1000) if text and text.isdigit() else 0
+    return min(int(text), MAX_SPAN - 1) if text and text.isdigit() else 0
 
 
 def _row(grid: Grid, spans: list[Span], guard: FileGuard, place: str) -> Row:
