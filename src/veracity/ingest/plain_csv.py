@@ -233,6 +233,7 @@ def _insert_records(case: Case, plain: PlainText, start: TableStart,
     writer = _Writer(case, target, first_record_id(case))
     for first in range(1, plain.lines - start.layout.last_row, BATCH):  # data rows 1 .. lines - header rows
         batch = plain.reader.sql(query, params=params | {"first": first, "last": first + BATCH - 1}).to_arrow_table()
+        batch = batch.combine_chunks()  # one chunk per column, so is each record column (see ``_append``)
         unsure = pc.is_valid(batch.column("unsure"))
         if pc.any(unsure).as_py():
             rows = batch.column("r").filter(unsure).to_pylist()
@@ -313,10 +314,10 @@ def _repeat(value: int | str, size: int) -> pa.Array:
 
 def _append(case: Case, table: str, columns: dict[str, pa.Array]) -> None:
     """Append COLUMNS (all of TABLE's, in its order) to TABLE. An Arrow table ``register``ed inside a transaction
-    stays in memory until the transaction ends; one read through a relation does not. The columns go in as one
-    chunk each: DuckDB appends the chunks of a batch on several threads, each leaving a part-filled row group
-    that the next checkpoint rewrites (1-2 s when a 1,000,000-row file is closed)."""
-    case.con.from_arrow(pa.table(columns).combine_chunks()).insert_into(table)
+    stays in memory until the transaction ends; one read through a relation does not. Each column is one chunk
+    (the batch is combined as it is read): DuckDB appends the chunks of a batch on several threads, each leaving a
+    part-filled row group that the next checkpoint rewrites (1-2 s when a 1,000,000-row file is closed)."""
+    case.con.from_arrow(pa.table(columns)).insert_into(table)
 
 
 @dataclass(frozen=True)
