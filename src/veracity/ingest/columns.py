@@ -36,6 +36,7 @@ from veracity.ingest.values import (
     cell_text,
     excel_text,
     is_empty,
+    label_words,
     looks_like_id,
     name_script,
     normalise_label,
@@ -215,7 +216,8 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
 
 
 # Headers of the column that names who gave a testimony: beside it, a bare "Relation" is how the witness is
-# related to the person (brother, wife), not the person's relation to a head of household.
+# related to the person (brother, wife), not the person's relation to a head of household. A header that says
+# "to the witness" (relation_to_witness, 与证人关系) names the person's relation and stays ``relation``.
 WITNESS_HEADERS = frozenset({"witness", "witness name", "informant", "证人", "证人姓名", "报告人", "گۇۋاھچى"})
 
 
@@ -226,6 +228,8 @@ def _witness_relation(candidates: list[ColumnRole], matches: Sequence[LabelMatch
     >>> plan = assign_fields(("Name", "Relation", "Witness"), [("Memet Rozi", "brother", "Witness 1")], {})
     >>> [(c.field, c.reason.value) for c in plan.columns]
     [('name', 'alias'), (None, 'ignored'), (None, 'ignored')]
+    >>> assign_fields(("Name", "relation_to_witness", "witness_name"), [], {}).field_of(1)
+    'relation'
     """
     witness = next((candidates[i].label for i, m in enumerate(matches)
                     if m is not None and m.alias.field is None and m.alias.text in WITNESS_HEADERS), None)
@@ -233,7 +237,8 @@ def _witness_relation(candidates: list[ColumnRole], matches: Sequence[LabelMatch
         return candidates
     return [ColumnRole(c.index, c.label, None, Reason.IGNORED, f"how the witness (column {witness!r}) is related "
                        f"to the person, not a relation to a head of household ({c.detail})", c.language)
-            if c.field == "relation" and c.reason in (Reason.ALIAS, Reason.ALIAS_CONTAINS) else c
+            if c.field == "relation" and c.reason in (Reason.ALIAS, Reason.ALIAS_CONTAINS)
+            and "witness" not in label_words(c.label) and "证人" not in c.label else c
             for c in candidates]
 
 
