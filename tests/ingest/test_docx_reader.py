@@ -52,6 +52,27 @@ def test_document_without_tables_has_none(put: Put) -> None:
     assert tables == []
 
 
+def test_a_list_typed_with_tabs_and_no_table_is_one_table_of_paragraphs(put: Put) -> None:
+    def typed(document: docx.document.Document) -> None:
+        for line in ("墨玉县人员名单", "序号\t姓名\t身份证号", "1\t买买提·吐尔逊\t653224194508291210", "",
+                     "2\t阿依古丽·买买提\t65322419800101002X"):
+            document.add_paragraph(line)
+
+    _, tables = read_all(put("d.docx", docx_bytes([], typed)))
+    assert tables == [("paragraphs", [("墨玉县人员名单",), ("序号", "姓名", "身份证号"),
+                                      ("1", "买买提·吐尔逊", "653224194508291210"), (),
+                                      ("2", "阿依古丽·买买提", "65322419800101002X")])]
+
+
+def test_a_document_with_a_table_never_reads_its_tabbed_paragraphs(put: Put) -> None:
+    def typed(document: docx.document.Document) -> None:
+        document.add_paragraph("注\t一")
+        document.add_paragraph("注\t二")
+
+    _, tables = read_all(put("d.docx", docx_bytes([OTHER], typed)))
+    assert tables == [("table 1", OTHER)]
+
+
 def test_huge_grid_span_is_too_many_columns_not_a_huge_row(put: Put) -> None:
     data = rezip(
         docx_bytes([FAMILY], merged_docx),

@@ -9,6 +9,10 @@ its text is not part of the cell. Rows are laid out on the table grid:
 (``w:gridSpan``) gives its text to each, and a vertically merged cell
 (``w:vMerge`` continue) repeats the text of the cell above it. A cell's text
 is its paragraphs joined with a newline. Cells are str (None in grid gaps).
+
+A document without a table whose body lines are split by tabs (a list typed in Word with tab stops)
+is one table named ``paragraphs``: each body paragraph a row, its text split at the tabs (an empty
+paragraph a blank row, a title a row of one cell), when at least two paragraphs hold a tab.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from typing import Any
 import docx
 from docx.opc.exceptions import OpcError
 
-from veracity.ingest.guard import READ_FAILURES, FileGuard
+from veracity.ingest.guard import CLOCK_EVERY, READ_FAILURES, FileGuard
 from veracity.ingest.table import Cell, RawTable, Row
 
 TABLES = "./w:tbl | ./w:sdt/w:sdtContent/w:tbl"
+TABBED = "paragraphs"  # the name of the one table a document without tables may hold in tab-split lines
 ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"
 CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"
 FAILURES: tuple[type[BaseException], ...] = (*READ_FAILURES, OpcError)
@@ -34,9 +39,31 @@ def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
     with guard.reading("document", FAILURES):
         document = docx.Document(str(path))
         tables = list(document.element.body.xpath(TABLES))
+        lines = [] if tables else [p.text for p in document.paragraphs]
     if len(tables) > guard.limits.max_sheets:
         raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
+    if sum("\t" in line for line in lines) >= 2:
+        return iter([RawTable(TABBED, _tabbed(lines, guard))])
     return iter([RawTable(f"table {n}", _rows(tbl, n, guard)) for n, tbl in enumerate(tables, 1)])
+
+
+def _tabbed(lines: list[str], guard: FileGuard) -> Iterator[Row]:
+    """Each paragraph a row, split at its tabs (an empty one a blank row), limits checked."""
+    limits = guard.limits
+    with guard.reading(lambda rows: f"{TABBED} row {rows}", FAILURES) as tally:
+        for line in lines:
+            tally.rows += 1
+            place = f"{TABBED} row {tally.rows}"
+            if tally.rows > guard.rows_left():
+                raise guard.too_many_rows(place)
+            cells = tuple(line.split("\t")) if line.strip() else ()
+            if len(cells) > limits.max_columns:
+                raise guard.too_many_columns(len(cells), place)
+            if any(len(cell) > limits.max_cell_chars for cell in cells):
+                raise guard.cell_too_long(place)
+            if tally.rows % CLOCK_EVERY == 0:
+                guard.check_clock(place)
+            yield cells
 
 
 def _rows(tbl: Any, table_number: int, guard: FileGuard) -> Iterator[Row]:
