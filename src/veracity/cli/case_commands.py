@@ -92,9 +92,6 @@ def add(
             return
         for outcome in outcomes:
             say(outcome.sentence())
-            if not outcome.added:  # added files print their notes in their sentence
-                for note in outcome.notes:
-                    say(f"  note: {note}")
 
     guard(work)
 

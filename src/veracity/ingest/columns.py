@@ -158,11 +158,10 @@ def assign_fields(
     """
     forced = _resolve_overrides(columns, overrides)
     roles = load_roles()
-    candidates = [
-        forced.get(i) or _candidate(i, label, _sample(sample_rows, i), roles.match(label))
-        for i, label in enumerate(columns)
-    ]
-    candidates = _witness_relation(candidates, [roles.match(label) for label in columns])
+    matches = [roles.match(label) for label in columns]
+    candidates = _witness_relation([
+        forced.get(i) or _candidate(i, label, _sample(sample_rows, i), matches[i]) for i, label in enumerate(columns)
+    ], matches)
     groups = [g for g in find_date_parts(columns) if not forced.keys() & set(g.columns)]
     for group in groups:
         for part, k in zip(("year", "month", "day"), group.columns, strict=False):

@@ -64,13 +64,15 @@ class AddOutcome:
     notes: tuple[str, ...] = ()
 
     def sentence(self) -> str:
+        """What happened, then a line for each note."""
         if not self.added:
-            return (f"{self.source_file}: already in the case as {self.already_as} "
+            said = (f"{self.source_file}: already in the case as {self.already_as} "
                     f"(sha256 {self.sha256[:12]}…); nothing added")
-        noted = f", {self.problems} values kept verbatim but not understood" if self.problems else ""
-        return "\n".join((f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
-                           f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}",
-                           *(f"  note: {note}" for note in self.notes)))
+        else:
+            noted = f", {self.problems} values kept verbatim but not understood" if self.problems else ""
+            said = (f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
+                    f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}")
+        return "\n".join((said, *(f"  note: {note}" for note in self.notes)))
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
