@@ -118,7 +118,7 @@ def read_article(path: Path, source_file: str, limits: Limits) -> Article:
         article = read_html(data, source_file)
     else:
         encoding, _ = detect_encoding(path, data[:1 << 16], guard)
-        article = read_text(data[encoding.bom:].decode(encoding.codec))
+        article = read_text(encoding.decode(data))
     if not article.paragraphs:
         raise guard.error("no article text")
     if any(len(p) > limits.max_cell_chars for p in article.paragraphs):

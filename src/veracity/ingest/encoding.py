@@ -68,6 +68,14 @@ class TextEncoding:
         """
         return "utf-8-sig" if self.codec == "utf-8" and self.bom else self.codec
 
+    def decode(self, data: bytes) -> str:
+        """DATA, a whole file's bytes, as text: the byte-order mark skipped, decoded strictly.
+
+        >>> TextEncoding("utf-8", 3, "byte-order mark").decode(b"\\xef\\xbb\\xbf\\xe5\\xa7\\x93")
+        '姓'
+        """
+        return data[self.bom:].decode(self.codec)
+
 
 def from_bom(head: bytes) -> TextEncoding | None:
     """The encoding named by a byte-order mark at the start of ``head``.

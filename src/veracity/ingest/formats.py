@@ -36,7 +36,7 @@ from veracity.ingest.html_tables import parse_tables
 from veracity.ingest.metadata import DocumentMetadata, office_metadata
 from veracity.ingest.table import RawTable
 from veracity.ingest.xlsx_reader import open_xlsx
-from veracity.ingest.xml_spreadsheet import is_xml_spreadsheet, open_xml_spreadsheet
+from veracity.ingest.xml_spreadsheet import is_xml, is_xml_spreadsheet, open_xml_spreadsheet
 from veracity.ingest.zipguard import check_zip, member_names
 from veracity.limits import Limits
 
@@ -173,7 +173,7 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
     if detected is None and is_xml_spreadsheet(head):
         sheets = open_xml_spreadsheet(path, guard)
         return ReadResult(MediaType.XML_SPREADSHEET, iter(sheets), notes=("Excel 2003 XML workbook",))
-    if detected is None and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+    if detected is None and is_xml(head):
         raise guard.error("an XML document, not a table veracity reads (Excel 2003 XML workbooks are read)")
     if detected is None:
         encoding, scan = detect_encoding(path, head, guard)
@@ -199,7 +199,7 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
 def _read_html(path: Path, head: bytes, guard: FileGuard) -> ReadResult:
     """An HTML page's tables; a page without a table row is refused (as a claims file it is an article)."""
     encoding, _ = detect_encoding(path, head, guard)
-    tables = parse_tables(path.read_bytes()[encoding.bom:].decode(encoding.codec), guard)
+    tables = parse_tables(encoding.decode(path.read_bytes()), guard)
     if not tables:
         raise guard.error("an HTML page (text/html) without a table; add it with --role claims to read it as an "
                           "article")

@@ -27,6 +27,15 @@ SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
+def is_xml(head: bytes) -> bool:
+    """Whether a file's first bytes are an XML document (after a byte-order mark and white space).
+
+    >>> is_xml(b"\\xef\\xbb\\xbf <?xml version='1.0'?><svg/>"), is_xml(b"a,b")
+    (True, False)
+    """
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+
+
 def is_xml_spreadsheet(head: bytes) -> bool:
     """Whether a file's first bytes are an Excel 2003 XML workbook.
 
@@ -35,7 +44,7 @@ def is_xml_spreadsheet(head: bytes) -> bool:
     >>> is_xml_spreadsheet(b"<?xml version='1.0'?><svg/>")
     False
     """
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") and NAMESPACE in head and b"Workbook" in head
+    return is_xml(head) and NAMESPACE in head and b"Workbook" in head
 
 
 def typed(kind: str | None, text: str) -> Cell:
