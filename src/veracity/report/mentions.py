@@ -191,7 +191,7 @@ class Mentions:
                  for m in re.finditer(re.escape(part), text)]
         found: list[tuple[int, int, str | None]] = []
         for start, end, word in words + hanzi:
-            if word.lower() not in ORDINARY and not any(s < end and start < e for s, e, _ in spans + found):
+            if word.lower() not in ORDINARY and not overlaps(start, end, spans + found):
                 found.append((start, end, None))
         return found
 
@@ -275,6 +275,15 @@ def _stretches(text: str, start: int, end: int, chars: frozenset[str]) -> list[l
     return [places for places in out if len(places) >= 4]
 
 
+def overlaps(start: int, end: int, spans: list[tuple[int, int, str | None]]) -> bool:
+    """Whether the span START..END shares a character with one of SPANS.
+
+    >>> overlaps(3, 5, [(0, 4, None)]), overlaps(4, 5, [(0, 4, None)])
+    (True, False)
+    """
+    return any(s < end and start < e for s, e, _ in spans)
+
+
 def _kept(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
     """SPANS without overlaps: a named person before a lone given name, the longer span first.
 
@@ -283,7 +292,7 @@ def _kept(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str 
     """
     kept: list[tuple[int, int, str | None]] = []
     for span in sorted(spans, key=lambda s: (s[2] is None, s[0] - s[1], s[0])):
-        if not any(s < span[1] and span[0] < e for s, e, _ in kept):
+        if not overlaps(span[0], span[1], kept):
             kept.append(span)
     return kept
 

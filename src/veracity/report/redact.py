@@ -40,7 +40,7 @@ from veracity.claims.quotes import ARTICLE_NAMES_SQL
 from veracity.errors import UsageError
 from veracity.fields import NAME_FIELDS
 from veracity.idnumber import check_character, compact
-from veracity.report.mentions import Mentions
+from veracity.report.mentions import Mentions, overlaps
 from veracity.report.spellings import SEPARATORS, compress, spelt
 from veracity.report.sql_reduce import COUNTY_ZH, IS_ASCII, TOWNSHIP_WORDS, TOWNSHIP_ZH, id18_sql
 
@@ -285,7 +285,7 @@ class Redactor:
         named = frozenset(key for _, _, key in held)
         spans: list[tuple[int, int, str | None]] = list(held)
         spans += [m for m in self.index.mentions.find(text, named)
-                  if not any(m[0] < e and s < m[1] for s, e, _ in spans)]
+                  if not overlaps(m[0], m[1], spans)]
         out, last = [], 0
         for start, end, key in sorted(spans, key=lambda span: span[0]):
             out += [text[last:start], NAME_MARK if key is None else self.pseudonyms.person(key)]
