@@ -73,6 +73,27 @@ def test_gb18030_with_arabic_script_names_is_not_taken_for_a_western_code_page(p
     assert result.encoding is not None and (result.encoding.name, tables[0][1]) == ("gb18030", rows)
 
 
+TRADITIONAL = [("姓名", "性別", "身份證號", "住址", "收押原因"),
+               ("買買提·吐爾遜", "男", "653222198501011234", "墨玉縣喀瓦克鄉", "宗教極端"),
+               ("阿依古麗·艾買提", "女", "653222199001011236", "和田縣", "有親屬在國外"),
+               ("熱依拉·庫爾班", "女", "65322219920304124X", "洛浦縣", "去過敏感國家")]
+
+
+def test_a_big5_file_is_read_as_big5_and_says_why(put: Put) -> None:
+    """Excel on Traditional Chinese Windows writes Big5: read as GB18030 it was rare characters and symbols."""
+    result, tables = read_all(put("big5.csv", csv_text(TRADITIONAL).encode("cp950")))
+    assert result.encoding is not None and (result.encoding.name, tables[0][1]) == ("cp950", TRADITIONAL)
+    assert "read as Big5 are frequent Han characters" in result.encoding.evidence
+
+
+@pytest.mark.parametrize("rows", [TRADITIONAL, [("姓名", "性别"), ("买买提·吐尔逊", "男"), ("古丽·库尔班", "女")]])
+def test_gb18030_text_that_also_decodes_as_big5_stays_gb18030(put: Put, rows: list[tuple[str, ...]]) -> None:
+    """Simplified names, and traditional ones GB18030 holds too, are not taken for Big5."""
+    data = csv_text(rows).encode("gb18030")
+    result, tables = read_all(put("gb.csv", data))
+    assert result.encoding is not None and (result.encoding.name, tables[0][1]) == ("gb18030", rows)
+
+
 def test_invalid_utf16_surrogate_is_an_input_error_with_its_line(put: Put) -> None:
     data = codecs.BOM_UTF16_LE + "a,b\nc,d\n".encode("utf-16-le") + b"\x00\xd8,\x00\n\x00"
     with pytest.raises(InputError, match="not valid utf-16-le text") as caught:

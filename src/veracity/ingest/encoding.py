@@ -7,13 +7,19 @@ The rules, in order (the first that applies decides):
    on even offsets UTF-16 BE (ASCII digits, commas and newlines are
    ``xx 00`` in UTF-16 LE); other NUL bytes mean a binary file;
 3. the whole file decodes as strict UTF-8 (ASCII is UTF-8);
-4. most of its non-ASCII bytes stand alone (one byte between ASCII
+4. the file decodes as strict Big5 (Microsoft's code page 950, what Excel
+   writes on Traditional Chinese Windows) and its Han characters are far
+   more often among Big5's frequent characters than, read as GB18030,
+   among GB2312's (``frequent_share``): GB18030 decodes most Big5 byte
+   pairs, to rare characters and symbols (and many Big5 characters end in
+   an ASCII byte, which rule 5 would take for Western letters);
+5. most of its non-ASCII bytes stand alone (one byte between ASCII
    characters, not before a digit), as the accented letters of a Western
    code page do (Müller, Ümid, José in Excel's "CSV" on Western Windows),
    and the whole file decodes as strict Windows-1252; GB18030 writes a
    character as a pair of bytes, or as four with digits second and fourth;
-5. the whole file decodes as strict GB18030 (a superset of GBK and GB2312);
-6. otherwise an InputError naming the byte offset and line of the first
+6. the whole file decodes as strict GB18030 (a superset of GBK and GB2312);
+7. otherwise an InputError naming the byte offset and line of the first
    byte that neither UTF-8 nor GB18030 can decode.
 
 Every rule ends with one strict decoding pass over the whole file before a
@@ -21,9 +27,9 @@ row is yielded, so the encoding recorded in provenance holds for every line
 (and an undecodable byte is reported with its offset and line up front); the
 pass also measures the longest line, which spares the CSV reader a per-cell
 length check when no line is longer than ``Limits.max_cell_chars``. GB18030 decodes most byte pairs,
-so a Big5 file, or a Western one whose accented letters come in pairs, may decode as (wrong) GB18030
-text (a Big5 file may look Western: many Big5 characters end in an ASCII byte); the evidence string
-says why an encoding was chosen so that a reviewer can judge.
+so a Western file whose accented letters come in pairs may decode as (wrong) GB18030 text, and a Big5
+file with few Han characters may too; the evidence string says why an encoding was chosen so that a
+reviewer can judge.
 """
 
 from __future__ import annotations
@@ -43,6 +49,11 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 NEWLINES = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}
 NUL_SAMPLE = 4096
 CHUNK = 1 << 20
+HAN_SAMPLE = 1 << 18  # bytes read to weigh Big5 against GB18030 (rule 5)
+BIG5_SHARE = 0.6  # the least share of frequent characters a Big5 reading must have
+BIG5_MARGIN = 0.25  # how much larger Big5's share of frequent characters must be than GB18030's
+# Frequent characters: GB2312 level 1 (the 3,755 most used simplified ones), Big5 frequent (5,401).
+_FREQUENT = {"gb2312": (0xB0A1, 0xD7FE), "cp950": (0xA440, 0xC67E)}
 HIGH_RUNS = 2000  # runs of non-ASCII bytes looked at to tell a Western code page from GB18030 (rule 4)
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 # C0 control characters that never occur in a text table (tab, newlines, form feed kept).
@@ -53,7 +64,7 @@ CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c")
 class TextEncoding:
     """How a text file is decoded: ``codec`` after skipping ``bom`` bytes, and why."""
 
-    codec: str        # Python codec name: utf-8, gb18030, cp1252, utf-16-le or utf-16-be
+    codec: str        # Python codec name: utf-8, gb18030, cp950, cp1252, utf-16-le or utf-16-be
     bom: int          # length of the byte-order mark skipped (0 when none)
     evidence: str     # the rule that decided, for provenance
 
@@ -191,6 +202,36 @@ def high_byte_runs(data: bytes) -> tuple[int, int]:
     return lone, runs
 
 
+def frequent_share(text: str, codec: str) -> float:
+    """The share of TEXT's non-ASCII characters that are frequent Han characters of CODEC (gb2312 or cp950).
+
+    >>> frequent_share("买买提·吐尔逊", "gb2312"), frequent_share("買買提·吐爾遜", "cp950")
+    (0.86, 0.86)
+    >>> frequent_share("買買提·吐爾遜".encode("cp950").decode("gb18030"), "gb2312")
+    0.43
+    """
+    low, high = _FREQUENT[codec]
+    wide = frequent = 0
+    for ch in text:
+        if ord(ch) >= 0x80:
+            wide += 1
+            code = ch.encode(codec, errors="ignore") if "\u4e00" <= ch <= "\u9fff" else b""
+            frequent += len(code) == 2 and low <= int.from_bytes(code, "big") <= high
+    return round(frequent / wide, 2) if wide else 0.0
+
+
+def _big5_shares(path: Path) -> tuple[float, float] | None:
+    """``frequent_share`` of the start of the file read as GB18030 and as Big5, or None when it is not Big5."""
+    with path.open("rb") as f:
+        head = f.read(HAN_SAMPLE)
+    head = head[: after_last_newline(head, b"\n")] if len(head) == HAN_SAMPLE else head
+    try:
+        big5 = head.decode("cp950")
+    except UnicodeDecodeError:
+        return None
+    return frequent_share(head.decode("gb18030", errors="replace"), "gb2312"), frequent_share(big5, "cp950")
+
+
 def _looks_western(path: Path, guard: FileGuard) -> tuple[int, int]:
     """``high_byte_runs`` of the file, read until HIGH_RUNS runs are seen (a run across two reads counts twice)."""
     lone = runs = 0
@@ -219,6 +260,14 @@ def detect_encoding(path: Path, head: bytes, guard: FileGuard) -> tuple[TextEnco
     if utf8.bad is None:
         return TextEncoding("utf-8", 0, "strict UTF-8 decoding of the whole file"), utf8
     where = place_of(utf8.bad)
+    shares = _big5_shares(path)
+    if shares and shares[1] >= max(BIG5_SHARE, shares[0] + BIG5_MARGIN):
+        big5 = scan_text(path, "cp950", 0, guard)
+        if big5.bad is None:
+            evidence = (f"not UTF-8 ({where}); {shares[1]:.0%} of the non-ASCII characters read as Big5 are "
+                        f"frequent Han characters, {shares[0]:.0%} read as GB18030; strict Big5 (cp950) decoding "
+                        "of the whole file")
+            return TextEncoding("cp950", 0, evidence), big5
     lone, runs = _looks_western(path, guard)
     if lone * 2 > runs:
         western = scan_text(path, "cp1252", 0, guard)
