@@ -1,4 +1,4 @@
-"""Seeded mutations of valid CSV, XLSX and DOCX files, for fuzzing every reader.
+"""Seeded mutations of valid CSV, XLSX, DOCX, XLS, HTML and XML files, for fuzzing every reader.
 
 ``mutants(count, seed)`` yields ``count`` altered files, the same for the
 same seed, each labelled with how it was made so that a failure can be
@@ -20,7 +20,18 @@ from pathlib import Path
 
 from veracity.errors import InputError
 
-from .samples import csv_text, docx_bytes, merged_docx, people, read_all, register_book, rezip, xlsx_bytes
+from .samples import (
+    csv_text,
+    docx_bytes,
+    merged_docx,
+    people,
+    read_all,
+    register_book,
+    register_xls,
+    rezip,
+    xls_bytes,
+    xlsx_bytes,
+)
 
 Mutator = Callable[[bytes, random.Random], bytes]
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "latin-1", "big5")
@@ -51,6 +62,7 @@ def seed_files() -> tuple[tuple[str, str, bytes], ...]:
         ("docx", ".docx", docx_bytes(tables, merged_docx)),
         ("html-xls", ".xls", _html_page(rows).encode("utf-8")),
         ("xml-2003", ".xml", _xml_workbook(rows).encode("utf-8")),
+        ("xls", ".xls", xls_bytes(register_xls)),
     )
 
 
@@ -144,6 +156,7 @@ def drop_member(data: bytes, rng: random.Random) -> bytes:
 
 
 TEXT_MUTATORS: tuple[Mutator, ...] = (truncate, flip_bytes, insert_nuls, huge_cell, swap_encoding)
+BINARY_MUTATORS: tuple[Mutator, ...] = (truncate, flip_bytes, flip_bytes, insert_nuls, huge_cell)  # an OLE2 .xls
 ZIP_MUTATORS: tuple[Mutator, ...] = (
     truncate,
     flip_bytes,
@@ -163,7 +176,7 @@ def mutants(count: int, seed: int = 0, kinds: tuple[str, ...] = ()) -> Iterator[
     seeds = [s for s in seed_files() if not kinds or s[0].startswith(kinds)]
     for n in range(count):
         label, suffix, data = seeds[n % len(seeds)]
-        mutators = TEXT_MUTATORS if suffix == ".csv" else ZIP_MUTATORS
+        mutators = TEXT_MUTATORS if suffix == ".csv" else BINARY_MUTATORS if label == "xls" else ZIP_MUTATORS
         for _ in range(rng.choice((1, 1, 1, 2))):
             mutator = rng.choice(mutators)
             data = mutator(data, rng)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import xlwt
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
@@ -87,6 +88,39 @@ def register_book(book: openpyxl.Workbook) -> None:
     second = book.create_sheet("第二页")
     second.append(["姓名", "性别"])
     second.append(["古丽米热·托合提", "女"])
+
+
+def xls_bytes(build: Callable[[xlwt.Workbook], None]) -> bytes:
+    """A legacy Excel (.xls) workbook made by ``build``."""
+    book = xlwt.Workbook(encoding="utf-8")
+    build(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def register_xls(book: xlwt.Workbook) -> None:
+    """``register_book`` as an Excel 97-2003 workbook, and a hidden third sheet."""
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    sheet = book.add_sheet("名单")
+    sheet.write_merge(0, 0, 0, 3, "2017年墨玉县喀尔赛乡人员名单")
+    for c, label in enumerate(["户号", "姓名", "出生日期", "备注"]):
+        sheet.write(1, c, label)
+    sheet.write_merge(2, 3, 0, 0, "H001")
+    for r, (name, born, note) in enumerate([("买买提·吐尔逊", dt.date(1980, 3, 5), "户主"),
+                                            ("阿依古丽·买买提", dt.date(2005, 7, 1), "子女"),
+                                            ("热依拉·肉孜", dt.date(1975, 12, 31), "户主")], 2):
+        sheet.write(r, 1, name)
+        sheet.write(r, 2, born, dates)
+        sheet.write(r, 3, note)
+    sheet.write(4, 0, "H002")
+    second = book.add_sheet("第二页")
+    for r, row in enumerate([("姓名", "性别"), ("古丽米热·托合提", "女")]):
+        for c, value in enumerate(row):
+            second.write(r, c, value)
+    hidden = book.add_sheet("说明")
+    hidden.write(0, 0, "内部资料")
+    hidden.visibility = 1
 
 
 def docx_bytes(

@@ -48,7 +48,7 @@ def test_csv_named_xlsx_is_read_as_text(put: Put) -> None:
         (PNG, "PNG image"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy (.xls/.doc) or encrypted Office file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy Office file (OLE2): cannot read the file"),
         (b"\x1f\x8b\x08\x00" + b"\x00" * 20, "gzip archive"),
         (a_zip({"readme.txt": b"hello"}), "zip archive without a workbook or Word document"),
         (a_zip({"xl/workbook.bin": b"\x00"}), "Excel binary workbook (.xlsb)"),

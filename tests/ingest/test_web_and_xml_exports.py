@@ -112,7 +112,7 @@ def test_an_excel_2003_xml_workbook_is_read_sheet_by_sheet(case: Case, tmp_path:
     path = tmp_path / "名单.xls"
     path.write_text(WORKBOOK, encoding="utf-8")
     [outcome] = add_files(case, [path], AddRequest(role="leak"))
-    assert (outcome.media_type, outcome.tables, outcome.records) == ("application/vnd.ms-excel", 3, 4)
+    assert (outcome.media_type, outcome.tables, outcome.records) == ("application/xml", 3, 4)
     assert [(r[0], r[1], r[2], r[3], r[6], r[7]) for r in _records(case)] == [
         ("一村", 1, HEADS[0], "H001", IDS[0], "1975-03-15"),
         ("一村", 2, "阿依古丽·买买提", "H001", IDS[1], "1978-10-05"),

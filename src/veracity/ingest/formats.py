@@ -1,18 +1,20 @@
 """The one door of the file readers: detect a file's media type from its bytes, then read its tables.
 
 The extension is never consulted. Magic bytes name PDF, images, legacy
-Office (OLE2) and zip files; a zip is XLSX when it holds ``xl/workbook.xml``
-and DOCX when it holds ``word/document.xml``. Text that is an HTML page is
-read for its tables (``html_tables``: what many systems export as an
-``.xls``), an Excel 2003 XML workbook for its worksheets
-(``xml_spreadsheet``), other XML is refused; anything else without magic
-bytes is taken for delimited text and must then pass the encoding rules and
-look like text. PDF goes to ``pdf_reader`` (tables, page text, OCR of scanned
-pages) and images to ``image_reader`` (EXIF, OCR); their errors start with
-what the file is ("PDF document: ..."). Files recognised but not read
-(OLE2, other archives) are refused with an InputError saying what they are.
+Office (OLE2: read as an ``.xls`` workbook, ``xls_reader``) and zip files; a
+zip is XLSX when it holds ``xl/workbook.xml`` and DOCX when it holds
+``word/document.xml``. Text that is an HTML page is read for its tables
+(``html_tables``: what many systems export as an ``.xls``), an Excel 2003
+XML workbook for its worksheets (``xml_spreadsheet``), other XML is refused;
+anything else without magic bytes is taken for delimited text and must then
+pass the encoding rules and look like text. PDF goes to ``pdf_reader``
+(tables, page text, OCR of scanned pages) and images to ``image_reader``
+(EXIF, OCR); their errors start with what the file is ("PDF document: ...").
+Files recognised but not read (other archives, an OLE2 file without a
+workbook) are refused with an InputError saying what they are.
 ``ReadResult.document`` carries metadata (PDF, XLSX, DOCX, images), page
-texts and the page of every row (PDF, images), for ``documents.store_document``.
+texts and the page of every row (PDF, images), for
+``documents.store_document``.
 
     result = read_tables(path, "leak.xlsx", Limits())
     for table in result.tables:        # consume each table's rows before the next table
@@ -35,6 +37,7 @@ from veracity.ingest.guard import FileGuard
 from veracity.ingest.html_tables import parse_tables
 from veracity.ingest.metadata import DocumentMetadata, office_metadata
 from veracity.ingest.table import RawTable
+from veracity.ingest.xls_reader import open_xls
 from veracity.ingest.xlsx_reader import open_xlsx
 from veracity.ingest.xml_spreadsheet import is_xml, is_xml_spreadsheet, open_xml_spreadsheet
 from veracity.ingest.zipguard import check_zip, member_names
@@ -51,11 +54,11 @@ class MediaType(enum.Enum):
     DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     PDF = "application/pdf"
     IMAGE = "image/*"
-    OLE2 = "application/x-ole-storage"
+    XLS = "application/vnd.ms-excel"  # legacy Excel (BIFF) in an OLE2 compound file
     ZIP = "application/zip"
     BINARY = "application/octet-stream"
     HTML = "text/html"          # its tables (a leak or reference), or an article (--role claims)
-    XML_SPREADSHEET = "application/vnd.ms-excel"  # Excel 2003 XML (SpreadsheetML)
+    XML_SPREADSHEET = "application/xml"  # Excel 2003 XML (SpreadsheetML)
     TEXT = "text/plain"         # an article's plain text (--role claims)
 
 
@@ -66,7 +69,7 @@ MAGIC: tuple[tuple[bytes, MediaType, str], ...] = (
     (b"GIF89a", MediaType.IMAGE, "GIF image"),
     (b"II*\x00", MediaType.IMAGE, "TIFF image"),
     (b"MM\x00*", MediaType.IMAGE, "TIFF image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", MediaType.OLE2, "legacy (.xls/.doc) or encrypted Office file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", MediaType.XLS, "legacy Office file (OLE2)"),
     (b"PK\x03\x04", MediaType.ZIP, "zip archive"),
     (b"PK\x05\x06", MediaType.ZIP, "empty zip archive"),
     (b"\x1f\x8b", MediaType.BINARY, "gzip archive"),
@@ -182,18 +185,30 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
         return ReadResult(MediaType.CSV, iter([table]), encoding, sniffed.delimiter, notes)
     if detected.media_type is MediaType.ZIP:
         detected = classify_zip(member_names(path, guard))
-    if detected.media_type is MediaType.XLSX:
-        check_zip(path, guard)
-        document = _office_document(path, "xlsx", guard)
-        notes, tables = open_xlsx(path, guard)
-        return ReadResult(MediaType.XLSX, tables, notes=notes + document.notes, document=document)
-    if detected.media_type is MediaType.DOCX:
-        check_zip(path, guard)
-        document = _office_document(path, "docx", guard)
-        return ReadResult(MediaType.DOCX, open_docx(path, guard), notes=document.notes, document=document)
+    if detected.media_type in (MediaType.XLSX, MediaType.DOCX, MediaType.XLS):
+        return _read_office(path, detected, guard)
     if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
         return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
+
+
+def _read_office(path: Path, detected: Detected, guard: FileGuard) -> ReadResult:
+    """An XLSX, DOCX or legacy XLS file's tables (with the zip checked first, and metadata, for XLSX/DOCX); the
+    errors of opening an XLS say what the file is, as a PDF's do."""
+    media_type = detected.media_type
+    if media_type is MediaType.XLS:
+        try:
+            notes, tables = open_xls(path, guard)
+        except InputError as exc:
+            raise guard.error(f"{detected.what}: {exc.message}", exc.place) from None
+        return ReadResult(MediaType.XLS, tables, notes=("Excel 97-2003 workbook (.xls)", *notes))
+    check_zip(path, guard)
+    kind = "xlsx" if media_type is MediaType.XLSX else "docx"
+    document = _office_document(path, kind, guard)
+    if media_type is MediaType.XLSX:
+        notes, tables = open_xlsx(path, guard)
+        return ReadResult(MediaType.XLSX, tables, notes=notes + document.notes, document=document)
+    return ReadResult(MediaType.DOCX, open_docx(path, guard), notes=document.notes, document=document)
 
 
 def _read_html(path: Path, head: bytes, guard: FileGuard) -> ReadResult:

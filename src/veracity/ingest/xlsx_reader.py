@@ -67,7 +67,8 @@ def _tables(handle: BinaryIO, book: Any, sheets: list[Any], guard: FileGuard) ->
                     # merge tests fail if a new openpyxl version renames it.
                     merges = scan_merges(archive, sheet._worksheet_path, guard, place)
                 sheet.reset_dimensions()
-                yield RawTable(sheet.title, _rows(sheet, MergeFiller(merges), guard))
+                values = sheet.iter_rows(values_only=True)
+                yield RawTable(sheet.title, sheet_rows(sheet.title, values, MergeFiller(merges), guard))
     finally:
         book.close()
         handle.close()
@@ -82,12 +83,14 @@ def _durations_as_days(row: tuple[object, ...]) -> Row:
     return tuple(c / DAY if isinstance(c, dt.timedelta) else c for c in row)  # type: ignore[misc]
 
 
-def _rows(sheet: Any, filler: MergeFiller, guard: FileGuard) -> Iterator[Row]:
-    """Every physical row of a sheet from row 1, merged ranges filled and limits checked."""
-    title, cap = sheet.title, guard.rows_left()
+def sheet_rows(title: str, rows: Iterator[tuple[Any, ...]], filler: MergeFiller,
+               guard: FileGuard) -> Iterator[Row]:
+    """Every physical row of sheet TITLE from row 1 (ROWS, as the library yields them), merged ranges filled
+    and limits checked."""
+    cap = guard.rows_left()
     max_columns, max_chars = guard.limits.max_columns, guard.limits.max_cell_chars
     with guard.reading(lambda rows: f"sheet '{title}' row {rows + 1}", FAILURES) as tally:
-        for values in sheet.iter_rows(values_only=True):
+        for values in rows:
             number = tally.rows = tally.rows + 1
             row: Row = values if type(values) is tuple else tuple(values)
             if number > cap:
