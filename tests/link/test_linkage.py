@@ -38,6 +38,15 @@ def test_level_follows_thresholds_or_a_named_rule(linked_case: Case) -> None:
                for p, lv, rule in rows if rule == "model")
 
 
+def test_a_level_the_probability_does_not_reach_says_why_in_the_evidence(linked_case: Case) -> None:
+    thresholds = load_settings().thresholds
+    rows = linked_case.con.execute(
+        "SELECT match_probability, level, evidence FROM links WHERE status = 'auto'").fetchall()
+    unexplained = [(p, lv) for p, lv, evidence in rows
+                   if getattr(thresholds.level(p), "value", None) != lv and not json.loads(evidence).get("why")]
+    assert rows and unexplained == []
+
+
 def test_same_valid_number_is_confirmed_by_rule(linked_case: Case) -> None:
     levels = linked_case.con.execute("SELECT DISTINCT level FROM links WHERE rule = 'id_exact'").fetchall()
     assert levels == [("confirmed",)]

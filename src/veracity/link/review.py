@@ -112,10 +112,13 @@ def evidence_lines(evidence: str) -> list[str]:
     >>> evidence_lines('{"fields": [{"comparison": "name", "agreement": "same", "bayes_factor": 9.0}], '
     ...                '"name": "", "rule": "model"}')
     ['name: same (x9)', 'rule: model']
+    >>> evidence_lines('{"fields": [], "name": "", "rule": "id_conflict", "why": "Different sex."}')
+    ['rule: id_conflict', 'why: Different sex.']
     """
     data = json.loads(evidence)
     lines = [f"{f['comparison']}: {f['agreement']}" + (f" (x{f['bayes_factor']:g})" if f.get("bayes_factor")
                                                        else "") for f in data.get("fields", [])]
     lines += [line for line in str(data.get("name", "")).splitlines() if line]
     lines.append(f"rule: {data.get('rule', '')}")
+    lines += [f"why: {data['why']}"] if data.get("why") else []
     return lines

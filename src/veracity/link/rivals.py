@@ -1,8 +1,9 @@
 """One record, one person: a reference record (a testimony, a register row) describes one person and
 a table lists a person once, so when one record links to several records of one table only the most
 probable of those links keeps its level; each other drops one level (rule ``rival``), and goes when
-it falls below possible. A namesake of the same birth year and township then no longer passes for
-the person a testimony is about (at 20x the sample, 0.936 -> 0.962 cross-script precision).
+it falls below possible (a link whose shared number something contradicts stays possible: a finding).
+A namesake of the same birth year and township then no longer passes for the person a testimony is about
+(at 20x the sample, 0.936 -> 0.962 cross-script precision).
 
 >>> from veracity.link.levels import Level, Status
 >>> def lk(row: int, p: float) -> Link:
@@ -18,10 +19,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 
+from veracity.link.levels import Level
 from veracity.link.links import Link, Loc
 
 RIVAL = "rival"
+RIVAL_WHY = "A more probable link joins the same record to this table, which lists a person once: one level lower."
 KEEPS_LEVEL = frozenset({"id_exact", "reviewer"})  # an identical valid number, a reviewer: never demoted
+KEPT_FOR_REVIEW = frozenset({"id_conflict"})  # demoted, but never below possible: one number on two people's records
+# is a finding even when the reference record's own person is elsewhere in the table
 
 
 def _table(loc: Loc) -> tuple[str, str]:
@@ -29,11 +34,13 @@ def _table(loc: Loc) -> tuple[str, str]:
 
 
 def _demoted(link: Link) -> Link | None:
-    level = link.level.lower()
+    level = link.level.lower() or (Level.POSSIBLE if link.rule in KEPT_FOR_REVIEW else None)
     if level is None:
         return None
     rule = RIVAL if link.rule == "model" else f"{link.rule}+{RIVAL}"
-    evidence = {**json.loads(link.evidence), "rule": rule}
+    before = json.loads(link.evidence)
+    why = " ".join(w for w in (before.get("why", ""), RIVAL_WHY) if w)
+    evidence = {**before, "rule": rule, "why": why}
     return replace(link, level=level, rule=rule, evidence=json.dumps(evidence, ensure_ascii=False))
 
 
