@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veracity.errors import InputError
-from veracity.ingest.csv_reader import sniff_delimiter
+from veracity.ingest.csv_reader import sniff_delimiter, strict_records
+from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.formats import read_tables
 from veracity.limits import Limits
 
@@ -230,3 +234,32 @@ def test_reading_a_file_leaves_the_csv_modules_field_limit_as_it_was(put: Put) -
     assert csv.field_size_limit() == before
     sniff_delimiter("a,b\nc,d\n")
     assert csv.field_size_limit() == before
+
+
+PIECES = st.lists(st.sampled_from(["古丽", "a", '"', '""', ",", "\n", "\r", "\r\n", " ", "\t"]), max_size=16)
+
+
+def _strict(path: Path, delimiter: str) -> list[tuple[str, ...]]:
+    with strict_records(path, TextEncoding("utf-8", 0, "test"), delimiter, Limits().max_cell_chars) as records:
+        return [tuple(record) for record in records]
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES)
+def test_strict_records_are_the_row_readers_or_strict_mode_raises(pieces: list[str]) -> None:
+    text = "姓名,备注\n" + "".join(pieces)
+    delimiter = sniff_delimiter(text).delimiter  # the row reader's
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        try:
+            _, tables = read_all(path)
+        except InputError:  # the file ends inside quotes
+            with pytest.raises(csv.Error):
+                _strict(path, delimiter)
+            return
+        try:
+            strict = _strict(path, delimiter)
+        except csv.Error:
+            return  # the row reader reads on
+    assert tables == [("", strict)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import re
@@ -15,11 +17,11 @@ from hypothesis import strategies as st
 from veracity.case import Case, create_case
 from veracity.errors import InputError
 from veracity.fields import FIELDS, Kind
-from veracity.ingest import pipeline
+from veracity.ingest import pipeline, plain_csv
 from veracity.ingest.columns import assign_fields
 from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.pipeline import AddRequest, add_files
-from veracity.ingest.plain_csv import _SURE_LEAD, _SURE_START, SQL_VALUES, plain_lines
+from veracity.ingest.plain_csv import _SURE_LEAD, _SURE_START, SQL_VALUES, PlainText, plain_lines
 from veracity.ingest.values import plain_follow, plain_lead
 from veracity.limits import Limits
 
@@ -115,8 +117,31 @@ def _add_both_ways(tmp_path: Path, files: list[Path], monkeypatch: pytest.Monkey
         return plain, _add(tmp_path / "rows", files, request)
 
 
+def _taken_in(path: Path, codec: str = "utf-8", bom: int = 0, delimiter: str = ",") -> PlainText | None:
+    return plain_lines(duckdb.connect(), path, TextEncoding(codec, bom, "test"), delimiter, Limits())
+
+
 def _is_plain(path: Path, codec: str = "utf-8", bom: int = 0, delimiter: str = ",") -> bool:
-    return plain_lines(duckdb.connect(), path, TextEncoding(codec, bom, "test"), delimiter, Limits()) is not None
+    taken = _taken_in(path, codec, bom, delimiter)
+    return taken is not None and taken.lines is not None
+
+
+def _is_parsed(path: Path, codec: str = "utf-8", bom: int = 0, delimiter: str = ",") -> bool:
+    taken = _taken_in(path, codec, bom, delimiter)
+    return taken is not None and taken.lines is None
+
+
+def _row_by_row(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source files of the tables the CSV path hands to the row reader from now on (the list grows)."""
+    handed: list[str] = []
+    load_started = plain_csv.load_started
+
+    def spy(case: Case, start: object, target: tuple[int, str, str, int, str], *args: object) -> object:
+        handed.append(target[1])
+        return load_started(case, start, target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plain_csv, "load_started", spy)
+    return handed
 
 
 CASES = {
@@ -168,15 +193,109 @@ def test_split_names_split_dates_maps_and_headerless_files_give_the_same_records
     assert columns.count("birth_date") == 1 and "detained_on" in columns
 
 
-@pytest.mark.parametrize("text", ['序号,姓名\n1,"买买提,吐尔逊"\n', '序号,姓名\n1,"古丽\n努尔"\n',
-                                  "序号,姓名\n" + "1,古丽\n" * 800 + "1,古\x00丽\n", "序号,姓名\r1,古丽\r",
-                                  "序号,姓名\n1,古丽\x0c\n"])
-def test_quotes_nuls_and_lone_carriage_returns_go_row_by_row(
-        text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("text", ["序号,姓名\n" + "1,古丽\n" * 800 + "1,古\x00丽\n", "序号,姓名\n1,古丽\x0c\n",
+                                  '序号,姓名\n1,"古丽\x01"\n'])
+def test_nuls_and_control_characters_go_row_by_row(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "odd.csv"
     path.write_text(text, encoding="utf-8", newline="")
-    assert not _is_plain(path)
+    assert _taken_in(path) is None
     plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
+    assert plain == rows
+
+
+def _quoted_register(seed: int, rows: int = 400) -> list[list[str]]:
+    """``_register`` with what makes a writer quote: a delimiter, a quote, a line break (LF or CRLF) in a
+    cell, a quote in the header, and rows of one empty cell (written ``""``)."""
+    rng = random.Random(seed)
+    header = [*HEADER[:4], '身份证号 "18位"', *HEADER[5:]]
+    lines = [header if line == HEADER else line for line in _register(seed, rows)]
+    for line in lines[2:]:
+        roll = rng.random()
+        if line == header:
+            continue
+        if len(line) > 7 and roll < 0.3:
+            line[7] = f"{line[7]},{rng.randrange(1, 9)}组"
+        elif len(line) > 8 and roll < 0.4:
+            line[8] = rng.choice(("宗教极端\n超生", "超生\r\n不放心人员", "有亲属\n\n在国外 ", "\n"))
+        elif len(line) > 1 and roll < 0.45:
+            line[1] = rng.choice(('古丽"小"', '"努尔"', 'a\\"b\t', "古丽\t努尔"))
+        elif roll < 0.47:
+            line[:] = [""]
+    return lines
+
+
+def _written(lines: list[list[str]], delimiter: str, newline: str, quoting: int) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator=newline, quoting=quoting).writerows(lines)
+    return out.getvalue()
+
+
+QUOTED_CASES = {
+    "excel.csv": (",", "\r\n", "utf-8", b"\xef\xbb\xbf", csv.QUOTE_MINIMAL),
+    "quote-all.csv": (",", "\n", "utf-8", b"", csv.QUOTE_ALL),
+    "tab.csv": ("\t", "\n", "utf-8", b"", csv.QUOTE_MINIMAL),
+    "lone-cr.csv": (";", "\r", "utf-8", b"", csv.QUOTE_MINIMAL),
+    "gb18030.csv": ("\t", "\r\n", "gb18030", b"", csv.QUOTE_MINIMAL),
+    "utf16.csv": (",", "\r\n", "utf-16", b"", csv.QUOTE_ALL),
+}
+
+
+@pytest.mark.parametrize("name", QUOTED_CASES)
+def test_quoted_files_are_parsed_and_give_the_records_findings_and_tables_the_row_reader_gives(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    delimiter, newline, codec, bom, quoting = QUOTED_CASES[name]
+    path = tmp_path / name
+    path.write_bytes(bom + _written(_quoted_register(len(name)), delimiter, newline, quoting).encode(codec))
+    assert _is_parsed(path, codec.replace("utf-16", "utf-16-le"), len(bom) or 2 * (codec == "utf-16"), delimiter)
+    handed = _row_by_row(monkeypatch)
+    plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
+    assert handed == []
+    assert plain == rows
+    records, findings, _, _ = plain[0]  # type: ignore[misc]
+    assert len(records) > 350 and len(findings) > 20
+
+
+@pytest.mark.parametrize("text", ['序号,姓名\n1,"买买提,吐尔逊"\n', '序号,姓名\n1,"古丽\n努尔"\n',
+                                  "序号,姓名\r1,古丽\r2,努尔", '序号,姓名\n1,5"\n2,""\n'])
+def test_small_files_with_a_quote_or_a_lone_carriage_return_are_parsed(
+        text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "small.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert _is_parsed(path)
+    handed = _row_by_row(monkeypatch)
+    plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
+    assert handed == []
+    assert plain == rows
+
+
+def test_a_record_over_several_lines_is_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text('序号,姓名,住址\n1,古丽,"一村\n二组"\n\n2,"努尔,买买提",三村\n', encoding="utf-8")
+    with create_case(tmp_path / "case") as case:
+        add_files(case, [path], AddRequest(role="leak"))
+        assert case.con.execute("SELECT \"row\", address FROM records ORDER BY \"row\"").fetchall() == [
+            (1, "一村\n二组"), (3, "三村")]
+
+
+GOOD = '序号,姓名\n' + '1,"古丽"\n' * 40  # past the rows the header is looked for in, which the row reader reads
+
+
+@pytest.mark.parametrize(("text", "limits"), [
+    (GOOD + '1,"古丽"努尔\n2,"a"\n', Limits()),  # read on after a closing quote: ("1", "古丽努尔")
+    (GOOD + '1,"古丽\n2,努尔\n', Limits()),  # ends inside quotes
+    (GOOD + '1,"古丽\x0c"\n', Limits()),
+    (GOOD + '1,"古丽"\n' * 30, Limits(max_rows=60)),
+    (GOOD + "2," * 30 + "\n", Limits(max_columns=20)),
+    (GOOD + '1,"古丽\n' + "努尔" * 40 + '"\n', Limits(max_cell_chars=60)),
+], ids=["after-quote", "ends-in-quote", "control", "rows", "columns", "cell"])
+def test_quoted_files_the_strict_parse_turns_away_are_read_or_refused_as_the_row_reader_does(
+        text: str, limits: Limits, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert _is_parsed(path)
+    handed = _row_by_row(monkeypatch)
+    plain, rows = _add_both_ways(tmp_path, [path], monkeypatch, AddRequest(role="leak", limits=limits))
+    assert handed == ["odd.csv"]
     assert plain == rows
 
 
@@ -204,7 +323,8 @@ def test_files_past_a_limit_go_row_by_row_and_are_refused_there(tmp_path: Path) 
         assert case.scalar("SELECT count(*) FROM records") == 0
 
 
-CELL_TEXT = st.text(st.sampled_from("1 7aGsStT合总小共计序号姓名古丽\u3000\u00a0\t·Ｔ"), max_size=5)
+# A parsed file's cells may hold quotes and line breaks too.
+CELL_TEXT = st.text(st.sampled_from("1 7aGsStT合总小共计序号姓名古丽\u3000\u00a0\t\n\r\"·Ｔ"), max_size=5)
 
 
 @settings(max_examples=500, deadline=None)
@@ -227,7 +347,7 @@ def test_every_sure_start_character_starts_a_plain_cell() -> None:
     assert all(plain_lead(ch, frozenset()) and plain_follow(ch) for ch in starts)
 
 
-OWN_TEXT = st.text(st.sampled_from("0129aZ 古丽·\u3000\u00a0\u2003\t\x1c-X"), max_size=6)
+OWN_TEXT = st.text(st.sampled_from("0129aZ 古丽·\u3000\u00a0\u2003\t\n\r\"\x1c-X"), max_size=6)
 DATE_TEXT = st.one_of(st.text(st.sampled_from("0123456789-./ 年月日T:"), max_size=11),
                       st.from_regex(r"\A(17|18|19|20|21)[0-9]{2}[-./ ][0-3][0-9][-./][0-3][0-9]\Z"))
 

@@ -165,14 +165,24 @@ def _rows(
                           f"line {start}")
 
 
+@contextmanager
+def strict_records(path: Path, encoding: TextEncoding, delimiter: str, max_chars: int,
+                   first_line: int = 1) -> Iterator[Iterator[list[str]]]:
+    """The records of the file at PATH from physical line FIRST_LINE, read by the csv module in strict mode:
+    it raises ``csv.Error`` where the row reader's csv module reads on (a character after a closing quote,
+    the end of the file inside quotes) and for a cell longer than MAX_CHARS; until it raises, it yields the
+    very records the row reader yields (tests/ingest/test_csv_reader.py compares them)."""
+    with closing(_open_text(path, encoding)) as text, field_limit(max_chars):
+        yield csv.reader(itertools.islice(text, first_line - 1, None), delimiter=delimiter, strict=True)
+
+
 def _ends_in_quote(path: Path, encoding: TextEncoding, delimiter: str, start: int, max_chars: int) -> bool:
     """Whether the last record, from line START, runs into the end of the file inside quotes: the csv
     module reads it as a cell to the end (silently taking in every line after a stray quote); its
     strict mode tells, and only the last record is read again."""
-    with closing(_open_text(path, encoding)) as text, field_limit(max_chars):
-        tail = itertools.islice(text, start - 1, None)
+    with strict_records(path, encoding, delimiter, max_chars, start) as records:
         try:
-            for _ in csv.reader(tail, delimiter=delimiter, strict=True):
+            for _ in records:
                 pass
         except csv.Error as exc:
             return "unexpected end of data" in str(exc)

@@ -1,4 +1,4 @@
-"""Plain CSV files through DuckDB: read, split and inserted in order, each distinct value converted once.
+"""CSV files through DuckDB: staged as lines, split and inserted in order, each distinct value converted once.
 
 A delimited file is *plain* when each physical line is one record: no quote
 character, no control character but tab and the line ends (a CR only before
@@ -9,7 +9,18 @@ the lines can be split elsewhere with the same result: DuckDB's ``read_csv``
 reads each line as one value, in parallel and in order (physical line n is
 row n, blank lines included), and ``string_split`` splits the lines into cells.
 
-The rows are then what ``records.load_table`` makes of them row by row:
+A file with a quote or a lone CR (as Excel writes a cell holding a comma or a
+line break) is *parsed*: once the header is read, the csv module reads its data
+rows in strict mode (``csv_reader.strict_records``), which yields the row
+reader's very cells, a quoted line break inside a cell and a record over
+several lines one row, or raises where the row reader's loose mode reads on
+(then the row reader reads the file). Each row's cells, joined by \x01, are
+staged as one line in record order, so ``string_split`` gives them back (a row
+of one empty cell comes back as a blank one: either is blank and no record).
+A control character but tab, LF and CR, or a row past the limits, sends the
+file to the row reader too, which names the place.
+
+The data rows, lines split into cells, are then what ``records.load_table`` makes of them row by row:
 
 - a row whose first two cells surely make it a record (digits, Han or Latin
   letters that cannot start a total word or a header label) is one; the
@@ -33,10 +44,12 @@ A file in which a later header starts another table goes through the row-at-a-ti
 
 from __future__ import annotations
 
+import csv
 import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +61,7 @@ import pyarrow.compute as pc
 from veracity.case import Case
 from veracity.fields import FIELDS, NAME_FIELDS, Kind
 from veracity.ingest.columns import ColumnPlan
+from veracity.ingest.csv_reader import strict_records
 from veracity.ingest.encoding import TextEncoding
 from veracity.ingest.header import HeaderLayout, later_header_rows
 from veracity.ingest.records import (
@@ -70,9 +84,14 @@ if TYPE_CHECKING:
 
 BATCH = 2 * 122_880  # rows split, converted and inserted at a time: one query and one INSERT each
 MAX_PLAIN_BYTES = 512 * MIB  # the bytes are read (and transcoded) in memory once; larger files go row by row
-# Characters that make a line more than its cells: quotes and control characters (tab, CR, LF aside; NUL is
-# looked for in the bytes, before DuckDB reads them).
-_NOT_PLAIN = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)]) + b'"'
+# Control characters but tab, LF and CR (NUL is looked for in the bytes, before DuckDB reads them): the cells
+# JSON would escape them as \u00XX. A quote too makes a line more than its cells; in a parsed file, \x01 joins
+# the cells (it is looked for in the bytes).
+_CONTROL = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NOT_PLAIN = _CONTROL + b'"'
+_NOT_PARSED = _CONTROL.replace(b"\x01", b"")
+_JOIN = "\x01"  # joins the cells of a parsed row
+_JSON_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}  # json.dumps's; the backslash first
 
 
 def _han_but(excluded: str) -> str:
@@ -110,15 +129,27 @@ SQL_VALUES = {
 
 
 @dataclass(frozen=True)
+class Lines:
+    """Rows staged in DuckDB as lines, each its cells joined by SEPARATOR."""
+
+    count: int
+    separator: str
+    width: int  # cells in the widest line
+    escapes: str  # the characters of ``_JSON_ESCAPES`` some cell holds, in its order
+
+
+@dataclass(frozen=True)
 class PlainText:
-    """A plain file read into DuckDB: the temporary table ``plain_file`` (n, line) of its physical lines (line n
-    is row n), on READER, a cursor of the case's connection that reads while the connection writes records."""
+    """A delimited file whose rows DuckDB takes in as lines, on READER, a cursor of the case's connection that
+    reads while the connection writes records. A plain file's physical lines are read at once into the temporary
+    table ``plain_file`` (n, line) (line n is row n); a parsed file's data rows (``lines`` None) once its header
+    is read."""
 
     reader: duckdb.DuckDBPyConnection
-    lines: int
+    path: Path
+    encoding: TextEncoding
     delimiter: str
-    escaped: bool  # some cell holds a backslash or a tab, which the cells JSON escapes
-    width: int  # cells in the widest line
+    lines: Lines | None
 
 
 _READ_LINES = (  # each line one VARCHAR (no delimiter, quote or escape: \x01 is not in a plain file), blank ones ''
@@ -129,9 +160,9 @@ _READ_LINES = (  # each line one VARCHAR (no delimiter, quote or escape: \x01 is
 
 def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncoding, delimiter: str,
                 limits: Limits) -> PlainText | None:
-    """The lines of the CSV file at PATH read into DuckDB (a new cursor of CON) when it is plain (see the module),
-    else None. DuckDB reads the lines in parallel, in order (UTF-8 without its BOM; another encoding transcoded
-    into a temporary file first).
+    """The CSV file at PATH as DuckDB takes it in (on a new cursor of CON): the lines of a plain file (see the
+    module) read into DuckDB, a file with a quote or a lone CR to be parsed, else None. DuckDB reads the lines in
+    parallel, in order (UTF-8 without its BOM; another encoding transcoded into a temporary file first).
 
     ENCODING is the one the encoding scan confirmed for the whole file, so decoding cannot fail.
     """
@@ -140,9 +171,10 @@ def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncodi
     data = path.read_bytes()[encoding.bom:]
     if encoding.codec != "utf-8":
         data = data.decode(encoding.codec).encode("utf-8")
-    if not data or b"\0" in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+    if not data or b"\0" in data:
         return None
-    escaped = b"\\" in data or (delimiter != "\t" and b"\t" in data)
+    if b'"' in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+        return None if _JOIN.encode() in data else PlainText(con.cursor(), path, encoding, delimiter, None)
     reader = con.cursor()
     with tempfile.TemporaryDirectory(prefix="veracity-") as folder:
         source = path
@@ -155,14 +187,25 @@ def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncodi
         except duckdb.Error:  # a line past the limit
             reader.close()
             return None
-    lines, longest, width, odd = reader.execute(  # a line's cells: its delimiters + 1, as string_split counts
-        "SELECT count(*), max(length(line)), max(length(line) - length(replace(line, $d, ''))) + 1, "
-        "bool_or(regexp_matches(line, $odd)) FROM plain_file",
-        {"d": delimiter, "odd": f"[{_NOT_PLAIN.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
-    if odd or not lines or lines > limits.max_rows or longest > limits.max_cell_chars or width > limits.max_columns:
+    lines, longest, odd = _survey(reader, "plain_file", delimiter, _NOT_PLAIN)
+    if odd or not lines.count or lines.count > limits.max_rows or longest > limits.max_cell_chars \
+            or lines.width > limits.max_columns:
         reader.close()
         return None
-    return PlainText(reader, lines, delimiter, escaped, width)
+    return PlainText(reader, path, encoding, delimiter, lines)
+
+
+def _survey(reader: duckdb.DuckDBPyConnection, relation: str, separator: str, odd: bytes) -> tuple[Lines, int, bool]:
+    """The lines of RELATION (its column ``line``, cells joined by SEPARATOR), the length of the longest, and
+    whether one holds a character of ODD."""
+    escapes = [char for char in _JSON_ESCAPES if char != separator]
+    found = "".join(f", bool_or(contains(line, chr({ord(char)})))" for char in escapes)
+    count, longest, width, odd_found, *held = reader.execute(  # a line's cells: its separators + 1, as
+        f"SELECT count(*), max(length(line)), max(length(line) - length(replace(line, $d, ''))) + 1, "  # string_split
+        f"bool_or(regexp_matches(line, $odd)){found} FROM {relation}",  # counts
+        {"d": separator, "odd": f"[{odd.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
+    lines = Lines(count, separator, width or 0, "".join(char for char, h in zip(escapes, held, strict=True) if h))
+    return lines, longest or 0, bool(odd_found)
 
 
 def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int, source_file: str,
@@ -173,17 +216,44 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
         if isinstance(start, TableLoad):
             return start
         header = start.layout.last_row + 1
-        reader.execute(f"CREATE TEMP VIEW plain_lines AS SELECT n - {header} AS r, line FROM plain_file "
-                       f"WHERE n > {header}")
-        load = TableLoad(data_rows=plain.lines - header, mapped=start.mapped)
         target = (source_id, source_file, raw.name, 1, request.role)
-        if _holds_later_table(reader, plain.delimiter, start.layout):
+        if plain.lines is None:
+            lines = _parse_rows(plain, header, request.limits, source_file, started)
+        else:
+            reader.execute(f"CREATE TEMP VIEW plain_lines AS SELECT n - {header} AS r, line FROM plain_file "
+                           f"WHERE n > {header}")
+            lines = replace(plain.lines, count=plain.lines.count - header)
+        if lines is None or _holds_later_table(reader, lines.separator, start.layout):
             return load_started(case, start, target, request, started, progress)
-        load.records, load.problems = _insert_records(case, plain, start, target)
+        load = TableLoad(data_rows=lines.count, mapped=start.mapped)
+        load.records, load.problems = _insert_records(case, plain.reader, lines, start, target)
     progress(f"reading {source_file}", load.records)
     check_time(started, request.limits, source_file, f"row {load.data_rows}")
     finish_table(case, source_id, raw.name, start, load, source_file)
     return load
+
+
+def _parse_rows(plain: PlainText, header: int, limits: Limits, source_file: str, started: float) -> Lines | None:
+    """Stage the data rows of a parsed file (below its HEADER rows) in the temporary table ``plain_lines``
+    (r, line); None when the row reader must read the file: the csv module's strict mode raised, or a row is
+    past the limits or holds a control character."""
+    plain.reader.execute("CREATE TEMP TABLE plain_lines (r BIGINT, line VARCHAR)")
+    count = 0
+    try:
+        with strict_records(plain.path, plain.encoding, plain.delimiter, limits.max_cell_chars) as records:
+            lines = map(_JOIN.join, islice(records, header, None))
+            while batch := list(islice(lines, BATCH)):
+                rows = pa.array(range(count + 1, count + len(batch) + 1), pa.int64())
+                plain.reader.from_arrow(pa.table({"r": rows, "line": pa.array(batch, pa.string())})).insert_into(
+                    "plain_lines")
+                count += len(batch)
+                if header + count > limits.max_rows:
+                    return None
+                check_time(started, limits, source_file, f"row {count}")
+    except (csv.Error, ValueError):  # ValueError: a decoding error, which the encoding scan rules out
+        return None
+    staged, _, odd = _survey(plain.reader, "plain_lines", _JOIN, _NOT_PARSED)
+    return None if odd or staged.width > limits.max_columns else staged
 
 
 _SPLIT = "CASE WHEN line = '' THEN []::VARCHAR[] ELSE string_split(line, $d) END"
@@ -197,7 +267,7 @@ _UNSURE = ("NOT (coalesce(regexp_full_match(cells[1], $lead) AND NOT list_contai
            "OR (coalesce(regexp_full_match(cells[2], $follow), false) AND cells[1] <> cells[2])))")
 
 
-def _holds_later_table(reader: duckdb.DuckDBPyConnection, delimiter: str, layout: HeaderLayout) -> bool:
+def _holds_later_table(reader: duckdb.DuckDBPyConnection, separator: str, layout: HeaderLayout) -> bool:
     """Whether a data row starts another table (``header.later_header_rows``, not the header again): such a file
     goes row by row. SQL passes on only the lines of two or more cells none of which starts with an ASCII digit
     (ASCII white space aside; found in the line, split or not): a cell that does is never a label, so no other
@@ -205,12 +275,12 @@ def _holds_later_table(reader: duckdb.DuckDBPyConnection, delimiter: str, layout
     lines = reader.execute(
         f"SELECT {_SPLIT} AS cells FROM plain_lines WHERE NOT regexp_matches(line, $lead) AND contains(line, $d) "
         "AND NOT regexp_matches(line, $digit) ORDER BY r",  # the first test alone turns away most numbered rows
-        {"d": delimiter, "lead": "^[ \\t\\f]*[0-9]", "digit": f"{re.escape(delimiter)}[ \\t\\f]*[0-9]"}).fetchall()
+        {"d": separator, "lead": "^[ \\t\\f]*[0-9]", "digit": f"{re.escape(separator)}[ \\t\\f]*[0-9]"}).fetchall()
     rows = [tuple(cells) for cells, in lines]
     return any(not layout.is_header_again(rows[h]) for h in later_header_rows(rows))
 
 
-def _insert_records(case: Case, plain: PlainText, start: TableStart,
+def _insert_records(case: Case, reader: duckdb.DuckDBPyConnection, lines: Lines, start: TableStart,
                     target: tuple[int, str, str, int, str]) -> tuple[int, int]:
     """Insert the records of the data rows (those of the rows ``_UNSURE`` holds for only when
     ``records.record_indexes`` keeps them), and their findings; return how many of each.
@@ -222,17 +292,17 @@ def _insert_records(case: Case, plain: PlainText, start: TableStart,
     TARGET is the records' fixed columns: source_id, source_file, sheet, table_no, role.
     """
     lookups = [_Lookup(group) for group in _groups(start.plan)]
-    labels = [encode_basestring(label) for label in header_labels(start.layout.columns, plain.width)]
+    labels = [encode_basestring(label) for label in header_labels(start.layout.columns, lines.width)]
     keys = "".join(f", {group.key} AS g{j}" + (f", {group.sql_value} AS v{j}" if group.sql_value else "")
                    for j, group in enumerate(lookups))
-    query = (f"SELECT s.r, {_cells_json(plain, len(start.layout.columns))} AS cells{keys}, "
+    query = (f"SELECT s.r, {_cells_json(lines.escapes, len(start.layout.columns))} AS cells{keys}, "
              f"CASE WHEN {_UNSURE} THEN s.cells END AS unsure "
              f"FROM (SELECT r, {_SPLIT} AS cells FROM plain_lines WHERE r BETWEEN $first AND $last) s")
-    params = {"d": plain.delimiter, "labels": labels, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
+    params = {"d": lines.separator, "labels": labels, "lead": _SURE_LEAD, "follow": _SURE_START + ".*",
               "header": sorted(start.layout.label_index if start.layout.header_cells else ())}
     writer = _Writer(case, target, first_record_id(case))
-    for first in range(1, plain.lines - start.layout.last_row, BATCH):  # data rows 1 .. lines - header rows
-        batch = plain.reader.sql(query, params=params | {"first": first, "last": first + BATCH - 1}).to_arrow_table()
+    for first in range(1, lines.count + 1, BATCH):
+        batch = reader.sql(query, params=params | {"first": first, "last": first + BATCH - 1}).to_arrow_table()
         batch = batch.combine_chunks()  # one chunk per column, so is each record column (see ``_append``)
         unsure = pc.is_valid(batch.column("unsure"))
         if pc.any(unsure).as_py():
@@ -361,7 +431,7 @@ def _groups(plan: ColumnPlan) -> list[_Group]:
 
 def _key(group: _Group) -> str:
     """SQL for the group's key over a row's ``cells``: the cell of a one-column group, else its cells joined by
-    \\x01, a missing cell as \\x02 (a plain file holds neither).
+    \\x01, a missing cell as \\x02 (no staged line holds either).
 
     >>> _key(_Group((1, 3), ColumnPlan(())))
     'concat(coalesce(cells[2], chr(2)), chr(1), coalesce(cells[4], chr(2)))'
@@ -417,21 +487,23 @@ class _Lookup:
                                                                                  problem.details)
 
 
-def _json_string(cell: str, plain: PlainText) -> str:
-    """SQL for the JSON string of the cell expression CELL (``json.dumps`` escapes: backslash and tab)."""
-    if plain.escaped:
-        cell = f"replace({cell}, '\\', '\\\\')"
-        if plain.delimiter != "\t":
-            cell = f"replace({cell}, chr(9), '\\t')"
+def _json_string(cell: str, escapes: str) -> str:
+    """SQL for the JSON string of the cell expression CELL, which may hold the ESCAPES (``_JSON_ESCAPES``).
+
+    >>> print(_json_string("c", '\\\\"'))
+    replace(replace(c, chr(92), '\\\\'), chr(34), '\\"')
+    """
+    for char in escapes:
+        cell = f"replace({cell}, chr({ord(char)}), '{_JSON_ESCAPES[char]}')"
     return cell
 
 
-def _cells_json(plain: PlainText, width: int) -> str:
+def _cells_json(escapes: str, width: int) -> str:
     """SQL for the ``cells`` JSON of a staged row ``s``, as ``records.cells_json`` gives it ($labels: the
     labels JSON-encoded, as many as the widest row has cells); rows WIDTH wide (the header's) are built
     in one ``concat``, without a lambda."""
     fixed = [piece for i in range(1, width + 1) for piece in
-             ("'[['" if i == 1 else "'\"], ['", f"$labels[{i}]", "', \"'", _json_string(f"s.cells[{i}]", plain))]
-    each = f"concat('[', $labels[i], ', \"', {_json_string('c', plain)}, '\"]')"
+             ("'[['" if i == 1 else "'\"], ['", f"$labels[{i}]", "', \"'", _json_string(f"s.cells[{i}]", escapes))]
+    each = f"concat('[', $labels[i], ', \"', {_json_string('c', escapes)}, '\"]')"
     generic = f"concat('[', array_to_string(list_transform(s.cells, lambda c, i: {each}), ', '), ']')"
     return f"CASE WHEN len(s.cells) = {width} THEN concat({', '.join(fixed)}, '\"]]') ELSE {generic} END"
