@@ -1,4 +1,4 @@
-"""Seeded mutations of valid CSV, XLSX, DOCX, XLS, HTML and XML files, for fuzzing every reader.
+"""Seeded mutations of valid CSV, XLSX, DOCX, XLS, ODS, HTML and XML files, for fuzzing every reader.
 
 ``mutants(count, seed)`` yields ``count`` altered files, the same for the
 same seed, each labelled with how it was made so that a failure can be
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from veracity.errors import InputError
 
+from .opendocument_samples import register_ods
 from .samples import (
     csv_text,
     docx_bytes,
@@ -63,6 +64,7 @@ def seed_files() -> tuple[tuple[str, str, bytes], ...]:
         ("html-xls", ".xls", _html_page(rows).encode("utf-8")),
         ("xml-2003", ".xml", _xml_workbook(rows).encode("utf-8")),
         ("xls", ".xls", xls_bytes(register_xls)),
+        ("ods", ".ods", register_ods()),
     )
 
 

@@ -2,8 +2,9 @@
 
 The extension is never consulted. Magic bytes name PDF, images, legacy
 Office (OLE2: read as an ``.xls`` workbook, ``xls_reader``) and zip files; a
-zip is XLSX when it holds ``xl/workbook.xml`` and DOCX when it holds
-``word/document.xml``. Text that is an HTML page is read for its tables
+zip is XLSX when it holds ``xl/workbook.xml``, DOCX when it holds
+``word/document.xml`` and an OpenDocument spreadsheet or text document
+(``opendocument``) when it holds ``content.xml`` and ``mimetype``. Text that is an HTML page is read for its tables
 (``html_tables``: what many systems export as an ``.xls``), an Excel 2003
 XML workbook for its worksheets (``xml_spreadsheet``), other XML is refused;
 anything else without magic bytes is taken for delimited text and must then
@@ -36,6 +37,7 @@ from veracity.ingest.encoding import TextEncoding, detect_encoding
 from veracity.ingest.guard import FileGuard
 from veracity.ingest.html_tables import parse_tables
 from veracity.ingest.metadata import DocumentMetadata, office_metadata
+from veracity.ingest.opendocument import SPREADSHEET, TEXT_DOCUMENT, document_kind, open_opendocument
 from veracity.ingest.table import RawTable
 from veracity.ingest.xls_reader import open_xls
 from veracity.ingest.xlsx_reader import open_xlsx
@@ -55,6 +57,8 @@ class MediaType(enum.Enum):
     PDF = "application/pdf"
     IMAGE = "image/*"
     XLS = "application/vnd.ms-excel"  # legacy Excel (BIFF) in an OLE2 compound file
+    ODS = SPREADSHEET  # OpenDocument (LibreOffice): a spreadsheet's sheets
+    ODT = TEXT_DOCUMENT  # a text document's tables
     ZIP = "application/zip"
     BINARY = "application/octet-stream"
     HTML = "text/html"          # its tables (a leak or reference), or an article (--role claims)
@@ -152,8 +156,8 @@ def classify_zip(names: list[str]) -> Detected:
         return Detected(MediaType.DOCX, "Word document")
     if "xl/workbook.bin" in lowered:
         return Detected(MediaType.ZIP, "Excel binary workbook (.xlsb)")
-    if "content.xml" in lowered:
-        return Detected(MediaType.ZIP, "OpenDocument file")
+    if "content.xml" in lowered and "mimetype" in lowered:
+        return Detected(MediaType.ODS, "OpenDocument file")  # or ODT: its mimetype member says (``document_kind``)
     return Detected(MediaType.ZIP, "zip archive without a workbook or Word document")
 
 
@@ -187,6 +191,10 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
         detected = classify_zip(member_names(path, guard))
     if detected.media_type in (MediaType.XLSX, MediaType.DOCX, MediaType.XLS):
         return _read_office(path, detected, guard)
+    if detected.media_type is MediaType.ODS:
+        check_zip(path, guard)
+        kind = document_kind(path, guard)
+        return ReadResult(MediaType(kind), iter(open_opendocument(path, kind, guard)))
     if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
         return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")

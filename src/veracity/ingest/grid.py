@@ -65,6 +65,16 @@ class Grid:
             self._fill(out, max(self._below) + 1)
         return tuple(out)
 
+    def covers(self) -> bool:
+        """Whether a cell above still covers columns of the next row.
+
+        >>> grid = Grid(max_columns=4)
+        >>> _ = grid.row([Span("户号", rows=2)])
+        >>> grid.covers(), grid.row([]), grid.covers()
+        (True, ('户号',), False)
+        """
+        return bool(self._below)
+
     def _covered(self, out: list[Cell]) -> None:
         """Put the values of cells above that still cover the next columns."""
         while len(out) in self._below:

@@ -1,0 +1,98 @@
+"""OpenDocument spreadsheets and text documents: their tables as an XLSX's or a DOCX's would be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from veracity.case import Case
+from veracity.errors import InputError
+from veracity.ingest.formats import MediaType
+from veracity.ingest.pipeline import AddRequest, add_files
+from veracity.limits import Limits
+
+from .opendocument_samples import (
+    COVERED,
+    TEXT_DOCUMENT,
+    opendocument_bytes,
+    register_ods,
+    row,
+    table,
+    text_cell,
+)
+from .samples import read_all
+
+Put = Callable[[str, bytes], Path]
+TITLE = "2017年墨玉县喀尔赛乡人员名单"
+
+
+def test_a_spreadsheet_is_read_sheet_by_sheet_with_spans_repeats_and_types(put: Put) -> None:
+    result, tables = read_all(put("register.ods", register_ods()))
+    assert result.media_type is MediaType.ODS
+    assert tables == [
+        ("名单", [
+            (TITLE,) * 4,
+            ("户号", "姓名", "出生日期", "年龄"),
+            ("H001", "买买提·吐尔逊", dt.datetime(1980, 3, 5), 37),
+            ("H001", "阿依古丽·买买提", None, 12),
+            (),
+            (),
+            ("H002", None, None, "空  格"),
+        ]),
+        ("第二页", [("姓名", "性别"), ("古丽米热·托合提", "女")]),
+    ]
+
+
+def test_a_text_documents_tables_are_table_n_and_a_nested_table_is_not_read(put: Put) -> None:
+    nested = f'<table:table-cell office:value-type="string">{table("inner", [row(text_cell("x"))])}</table:table-cell>'
+    first = table("Table1", [row(text_cell("姓名"), text_cell("性别")), row(text_cell("买买提"), nested)])
+    second = table("Table2", [row(text_cell("户号")), row(text_cell("H1"))])
+    body = f"<text:p>附表1</text:p>{first}<text:p>附表2</text:p>{second}"
+    result, tables = read_all(put("list.odt", opendocument_bytes(body, TEXT_DOCUMENT)))
+    assert result.media_type is MediaType.ODT
+    assert tables == [("table 1", [("姓名", "性别"), ("买买提",)]), ("table 2", [("户号",), ("H1",)])]
+
+
+def test_an_ods_register_is_added_with_its_locators(put: Put, case: Case) -> None:
+    add_files(case, [put("register.ods", register_ods())], AddRequest(role="leak"))
+    rows = case.con.execute('SELECT sheet, "row", name, household, birth_date, age FROM records '
+                            "WHERE sheet = '名单' ORDER BY \"row\"").fetchall()
+    assert rows == [("名单", 1, "买买提·吐尔逊", "H001", "1980-03-05", 37),
+                    ("名单", 2, "阿依古丽·买买提", "H001", None, 12),
+                    ("名单", 5, None, "H002", None, None)]  # rows 3 and 4 blank, counted
+
+
+@pytest.mark.parametrize(("body", "limits", "message", "place"), [
+    (table("s", [row(text_cell("a"), attrs='table:number-rows-repeated="1000000"')]), Limits(max_rows=1000),
+     "more than 1000 rows", "sheet 's' row 1"),
+    (table("s", [row(text_cell("a", 'table:number-columns-repeated="20000"'))]), Limits(max_columns=100),
+     "columns, more than the limit of 100", "sheet 's' row 1"),
+    (table("s", [row(text_cell("a")), row(text_cell("x" * 50))]), Limits(max_cell_chars=10),
+     "a cell longer than 10 characters", "sheet 's' row 2"),
+])
+def test_repeats_and_cells_past_the_limits_are_refused_at_their_place(put: Put, body: str, limits: Limits,
+                                                                      message: str, place: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        read_all(put("bomb.ods", opendocument_bytes(body)), limits)
+    assert (caught.value.source, caught.value.place) == ("bomb.ods", place)
+
+
+def test_an_entity_expansion_in_content_xml_is_refused(put: Put) -> None:
+    dtd = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    with pytest.raises(InputError) as caught:
+        read_all(put("laughs.ods", opendocument_bytes(table("s", [row(text_cell("&b;"))]), prolog=dtd)))
+    assert caught.value.source == "laughs.ods"
+
+
+def test_another_kind_of_opendocument_is_refused_saying_what_it_is(put: Put) -> None:
+    data = opendocument_bytes(table("s", [row(text_cell("a"))]), "application/vnd.oasis.opendocument.presentation")
+    with pytest.raises(InputError, match="OpenDocument file of type 'application/vnd.oasis.opendocument.presentation'"):
+        read_all(put("slides.odp", data))
+
+
+def test_covered_cells_without_a_spanning_cell_stay_empty(put: Put) -> None:
+    _, tables = read_all(put("odd.ods", opendocument_bytes(table("s", [row(COVERED, text_cell("b"))]))))
+    assert tables == [("s", [("b",)])]
