@@ -13,9 +13,10 @@ NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
 
 
-def opendocument_bytes(body: str, mimetype: str = SPREADSHEET, prolog: str = '<?xml version="1.0" encoding="UTF-8"?>'
-                       ) -> bytes:
-    """A zip holding BODY (the inside of ``office:body``) as content.xml."""
+def opendocument_bytes(body: str, mimetype: str = SPREADSHEET, prolog: str = '<?xml version="1.0" encoding="UTF-8"?>',
+                       meta: str = "") -> bytes:
+    """A zip holding BODY (the inside of ``office:body``) as content.xml, and META (the inside of
+    ``office:meta``) as meta.xml when given."""
     kind = "spreadsheet" if mimetype == SPREADSHEET else "text"
     content = (f'{prolog}<office:document-content {NAMESPACES} office:version="1.3"><office:body>'
                f"<office:{kind}>{body}</office:{kind}></office:body></office:document-content>")
@@ -26,7 +27,13 @@ def opendocument_bytes(body: str, mimetype: str = SPREADSHEET, prolog: str = '<?
         archive.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        if meta:
+            archive.writestr("meta.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+                                         f"{META_NAMESPACES}><office:meta>{meta}</office:meta></office:document-meta>")
     return out.getvalue()
+
+META_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"')
 
 
 def text_cell(text: str, attrs: str = "") -> str:

@@ -12,6 +12,8 @@ from veracity.case import Case
 from veracity.errors import InputError
 from veracity.ingest.formats import MediaType
 from veracity.ingest.pipeline import AddRequest, add_files
+from veracity.ingest.provenance import file_signals
+from veracity.ingest.software_releases import load_releases
 from veracity.limits import Limits
 
 from .opendocument_samples import (
@@ -96,3 +98,16 @@ def test_another_kind_of_opendocument_is_refused_saying_what_it_is(put: Put) -> 
 def test_covered_cells_without_a_spanning_cell_stay_empty(put: Put) -> None:
     _, tables = read_all(put("odd.ods", opendocument_bytes(table("s", [row(COVERED, text_cell("b"))]))))
     assert tables == [("s", [("b",)])]
+
+
+def test_the_generator_author_and_times_of_meta_xml_are_the_documents_metadata(put: Put) -> None:
+    meta = ("<meta:generator>LibreOffice/7.3.7.2$Linux_X86_64 LibreOffice_project/30$Build-2</meta:generator>"
+            "<meta:initial-creator>县公安局</meta:initial-creator><dc:creator>editor</dc:creator>"
+            "<meta:creation-date>2017-05-03T10:15:00</meta:creation-date><dc:date>2018-01-02T08:00:00</dc:date>")
+    result, _ = read_all(put("list.ods", opendocument_bytes(table("s", [row(text_cell("a"))]), meta=meta)))
+    assert result.document is not None
+    m = result.document.metadata
+    assert (m.kind, m.creator, m.author, m.created, m.modified) == ("ods", "LibreOffice 7.3.7.2", "县公安局",
+                                                                   "2017-05-03T10:15:00", "2018-01-02T08:00:00")
+    assert [s.signal_id for s in file_signals("list.ods", m, None, None, load_releases())] == [
+        "metadata.software_anachronism"]  # LibreOffice 7 came out in 2020

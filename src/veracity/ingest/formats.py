@@ -13,7 +13,7 @@ pass the encoding rules and look like text. PDF goes to ``pdf_reader``
 (EXIF, OCR); their errors start with what the file is ("PDF document: ...").
 Files recognised but not read (other archives, an OLE2 file without a
 workbook) are refused with an InputError saying what they are.
-``ReadResult.document`` carries metadata (PDF, XLSX, DOCX, images), page
+``ReadResult.document`` carries metadata (PDF, XLSX, DOCX, ODS/ODT, images), page
 texts and the page of every row (PDF, images), for
 ``documents.store_document``.
 
@@ -36,7 +36,7 @@ from veracity.ingest.docx_reader import open_docx
 from veracity.ingest.encoding import TextEncoding, detect_encoding
 from veracity.ingest.guard import FileGuard
 from veracity.ingest.html_tables import parse_tables
-from veracity.ingest.metadata import DocumentMetadata, office_metadata
+from veracity.ingest.metadata import DocumentMetadata, office_metadata, opendocument_metadata
 from veracity.ingest.opendocument import SPREADSHEET, TEXT_DOCUMENT, document_kind, open_opendocument
 from veracity.ingest.table import RawTable
 from veracity.ingest.xls_reader import open_xls
@@ -194,7 +194,9 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
     if detected.media_type is MediaType.ODS:
         check_zip(path, guard)
         kind = document_kind(path, guard)
-        return ReadResult(MediaType(kind), iter(open_opendocument(path, kind, guard)))
+        document = _office_document(path, "ods" if kind == SPREADSHEET else "odt", guard)
+        tables = open_opendocument(path, kind, guard)
+        return ReadResult(MediaType(kind), iter(tables), notes=document.notes, document=document)
     if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
         return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
@@ -232,9 +234,10 @@ def _read_html(path: Path, head: bytes, guard: FileGuard) -> ReadResult:
 
 
 def _office_document(path: Path, kind: str, guard: FileGuard) -> Document:
-    """XLSX/DOCX metadata; unreadable properties are a note, not a refusal (the tables may be sound)."""
+    """XLSX/DOCX/ODS/ODT metadata; unreadable properties are a note, not a refusal (the tables may be sound)."""
+    read = opendocument_metadata if kind in ("ods", "odt") else office_metadata
     try:
-        return Document(office_metadata(path, kind, guard))
+        return Document(read(path, kind, guard))
     except InputError as exc:
         return Document(DocumentMetadata(kind), notes=(f"document properties unreadable: {exc.message}",))
 

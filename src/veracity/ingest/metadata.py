@@ -3,8 +3,9 @@
 For PDF the document information dictionary (Producer, Creator, Author,
 CreationDate, ModDate), the fonts used and the page sizes; for XLSX and DOCX
 ``docProps/core.xml`` (creator, lastModifiedBy, created, modified) and
-``docProps/app.xml`` (Application, AppVersion), parsed with defusedxml after
-``zipguard.check_zip``; for images the EXIF camera make and model, the times
+``docProps/app.xml`` (Application, AppVersion), and for OpenDocument files
+``meta.xml`` (generator, initial creator, creation date, date), parsed with
+defusedxml after ``zipguard.check_zip``; for images the EXIF camera make and model, the times
 (DateTimeOriginal, DateTime), the software and the GPS position, read by
 Pillow. Values are kept verbatim in ``fields`` and normalised in the named
 attributes (times as ISO text, as the file states them, zone included).
@@ -45,7 +46,7 @@ class MetadataState(enum.Enum):
 class DocumentMetadata:
     """What a file says about its making; empty strings where it says nothing."""
 
-    kind: str                                   # pdf, xlsx, docx, image
+    kind: str                                   # pdf, xlsx, docx, ods, odt, image
     producer: str = ""                          # PDF Producer; Office AppVersion; EXIF Software
     creator: str = ""                           # the creating application (PDF Creator, Office Application)
     author: str = ""                            # PDF Author, Office creator / lastModifiedBy
@@ -147,6 +148,41 @@ def office_metadata(path: Path, kind: str, guard: FileGuard) -> DocumentMetadata
         kind, producer=found.get("app_version", ""), creator=application,
         author=found.get("author", "") or found.get("last_modified_by", ""),
         created=found.get("created", ""), modified=found.get("modified", ""), fields=tuple(sorted(found.items())))
+
+
+_OPENDOCUMENT = {"generator": "generator", "initial-creator": "author", "creator": "last_modified_by",
+                 "creation-date": "created", "date": "modified", "title": "title", "print-date": "last_printed"}
+
+
+def generator_name(generator: str) -> str:
+    """The application and version an OpenDocument ``meta:generator`` names.
+
+    >>> generator_name("LibreOffice/7.3.7.2$Linux_X86_64 LibreOffice_project/30$Build-2")
+    'LibreOffice 7.3.7.2'
+    >>> generator_name("MicrosoftOffice/16.0 MicrosoftExcel/16.0.14326"), generator_name("")
+    ('MicrosoftOffice 16.0', '')
+    """
+    first = generator.split("$", 1)[0].split(" ", 1)[0]
+    return first.replace("/", " ", 1)
+
+
+def opendocument_metadata(path: Path, kind: str, guard: FileGuard) -> DocumentMetadata:
+    """ODS/ODT metadata from ``meta.xml`` (the zip has passed ``check_zip``); InputError when unreadable."""
+    found: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "meta.xml" in archive.namelist():
+                root = ElementTree.fromstring(archive.read("meta.xml"), forbid_dtd=True)
+                for element in root.iter():
+                    local = element.tag.rsplit("}", 1)[-1]
+                    if local in _OPENDOCUMENT and element.text and element.text.strip():
+                        found.setdefault(_OPENDOCUMENT[local], _clip(element.text))
+    except READ_FAILURES as exc:
+        raise guard.failure(exc, "document properties") from None
+    return DocumentMetadata(
+        kind, producer=found.get("generator", ""), creator=generator_name(found.get("generator", "")),
+        author=found.get("author", "") or found.get("last_modified_by", ""), created=found.get("created", ""),
+        modified=found.get("modified", ""), fields=tuple(sorted(found.items())))
 
 
 def _degrees(value: object, ref: object) -> float | None:
