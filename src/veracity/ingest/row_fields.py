@@ -34,6 +34,7 @@ from veracity.ingest.values import (
     compact_id,
     convert_distinct,
     excel_text,
+    lossy_number,
     parse_age,
     parse_sex,
     scientific_digits,
@@ -61,13 +62,14 @@ def _text(cell: Cell) -> str | None:
 
 def _id_number(cell: Cell) -> str | None:
     """Compacted identity number; an all-digit cell (the usual case) skips the normalisation. Scientific
-    notation (6.53224E+17) has lost digits: no number (``ID_UNPARSED``), not one two people would share."""
+    notation (6.53224E+17) and a number cell of 18 digits have lost digits: no number (``ID_UNPARSED``), not one
+    two people would share or whose check character would look forged."""
     if type(cell) is str:
         s = cell.strip()
         if s.isdigit() and s.isascii():
             return s
         return None if scientific_digits(s) else compact_id(s) or None
-    return cell_text(cell) or None
+    return None if lossy_number(cell) else cell_text(cell) or None
 
 
 _Convert = Callable[[Cell], "str | int | None"]
@@ -87,6 +89,8 @@ def _why(check: ValueCheck, cell: Cell) -> str:
     if check is DATE_UNPARSED:
         return parse_date(cell).reason
     if check is ID_UNPARSED:
+        if lossy_number(cell):
+            return "a number cell keeps 15 significant digits; the others are lost"
         digits = scientific_digits(cell_text(cell))
         return "" if digits is None else (f"Excel's scientific notation keeps {digits} significant digits; "
                                           "the others are lost")

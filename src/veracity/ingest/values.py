@@ -44,7 +44,8 @@ DATE_UNPARSED = ValueCheck("value.date_unparsed", "a date cell is not a date ver
 SEX_UNPARSED = ValueCheck("value.sex_unparsed", "a sex cell is neither male nor female", "未知")
 AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole number of years", "三十多")
 ID_UNPARSED = ValueCheck("value.id_unparsed", "an identity-number cell is a number in scientific notation (Excel's "
-                         "General format): its digits are lost, so no number is read", "6.53224E+17")
+                         "General format) or a spreadsheet number of more than 15 digits: its last digits are lost, "
+                         "so no number is read", "6.53224E+17")
 VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED, ID_UNPARSED)
 _SCIENTIFIC = re.compile(r"[0-9](?:\.([0-9]+))?[eE]\+?[0-9]{1,2}")
 
@@ -167,6 +168,16 @@ def scientific_digits(text: str) -> int | None:
     """
     found = _SCIENTIFIC.fullmatch(text)
     return None if found is None else 1 + len(found.group(1) or "")
+
+
+def lossy_number(cell: Cell) -> bool:
+    """Whether CELL is a spreadsheet number too long to be exact: a float of more than 15 digits (Excel keeps 15
+    significant digits, a binary float about 16), as an 18-digit identity number typed into a number cell becomes.
+
+    >>> lossy_number(6.532221977032251e+17), lossy_number(653222850314041.0), lossy_number(653222197703225025)
+    (True, False, False)
+    """
+    return type(cell) is float and abs(cell) >= 1e15
 
 
 def excel_text(cell: Cell) -> Cell:
