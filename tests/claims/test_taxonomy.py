@@ -25,6 +25,15 @@ def test_every_sample_decision_wording_maps_to_its_own_code() -> None:
     assert wrong == []
 
 
+@pytest.mark.parametrize(("wording", "code"), [
+    ("结业", "graduated"), ("释放", "graduated"), ("未结业", "continue"), ("暂缓结业", "continue"),
+    ("可以结业", "may_graduate"), ("转刑事", "sentenced"), ("刑事拘留", "sentenced"), ("继续培训", "continue")])
+def test_a_bare_decision_wording_of_the_karakax_list_is_placed(wording: str, code: str) -> None:
+    """判定意见 in the Karakax List is mostly one or two words: 结业 (graduate) is a release, 转刑事 (to criminal
+    proceedings) a transfer; a negation (未结业) is still held, the longest wording winning."""
+    assert load_taxonomy().classify_decision(wording).codes == (code,)
+
+
 def test_every_sample_english_label_resolves_to_its_code() -> None:
     tax, sample = load_taxonomy(), load_sample()
     assert {code: tax.resolve_reason(c.en) for code, c in sample.reasons.items()} == {c: c for c in sample.reasons}
