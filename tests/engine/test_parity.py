@@ -30,6 +30,10 @@ def _case(path: Path) -> Case:
     insert_register(case, RegisterSpec(rows=300, seed=11))
     insert_register(case, RegisterSpec(rows=200, seed=12, forged=True, source_file="forged.csv"))
     insert_register(case, RegisterSpec(rows=100, seed=13, role="reference", authentic=True, source_file="ref.csv"))
+    # no document date: ages judged at the year they imply (four rows made wrong), or agreeing on none
+    insert_register(case, RegisterSpec(rows=120, seed=14, source_file="undated.csv", document_date=None))
+    case.con.execute("UPDATE records SET age = age + 9 WHERE source_file = 'undated.csv' AND \"row\" % 30 = 0")
+    insert_register(case, RegisterSpec(rows=80, seed=15, source_file="guessed.csv", document_date=None, age_noise=30))
     return case
 
 
@@ -39,4 +43,6 @@ def test_duckdb_and_spark_give_identical_findings(tmp_path: Path, spark_engine: 
     run_checks(on_duckdb, engine="duckdb", today=TODAY)
     run_checks(on_spark, engine="spark", today=TODAY)
     assert len(_findings(on_duckdb)) > 100
+    said = " ".join(str(f[6]) for f in _findings(on_duckdb))
+    assert all(p in said for p in ("ages imply (2019,", "year of the latest detention", "No one year fits"))
     assert (_findings(on_spark), _statistics(on_spark)) == (_findings(on_duckdb), _statistics(on_duckdb))

@@ -4,8 +4,9 @@ Each builder is a pure function of a :class:`~veracity.engine.base.Dialect`
 returning a ``SELECT record_id, message`` over the tables that
 :mod:`veracity.checks.run` prepares: ``chk_records`` (the records checked),
 ``chk_ids`` (:func:`id_parts_sql`, the parts of each number), ``chk_regions``
-(every GB/T 2260 code of any year) and ``chk_places`` (address -> verdict of
-:func:`veracity.regions.matches_place`). The check-character arithmetic here
+(every GB/T 2260 code of any year), ``chk_places`` (address -> verdict of
+:func:`veracity.regions.matches_place`) and ``chk_age_reference`` (the date
+each source's ages are judged at). The check-character arithmetic here
 is tested against :func:`veracity.idnumber.check_character` on generated
 numbers so that the SQL and Python definitions cannot drift.
 
@@ -107,22 +108,25 @@ WHERE i.kind > 0 AND i.date_ok AND {d.full_match('r.birth_date', '[0-9]{4}(-[0-9
 def age_mismatch_sql(d: Dialect) -> str:
     """``id.age_mismatch``: the recorded age does not follow from the number's birth date.
 
-    The age at the document date is exact when that date is a full date, else a range of two
-    years; the recorded age may be ``AGE_YOUNGER_BY`` less or ``AGE_OLDER_BY`` more.
+    Ages are judged at each source's reference date, ``chk_age_reference`` (its document date, else
+    the year its ages imply, else the year of its latest detention:
+    :mod:`veracity.checks.age_reference`), whose ``phrase`` says which. The age at that date is exact
+    when it is a full date, else a range of two years; the recorded age may be ``AGE_YOUNGER_BY``
+    less or ``AGE_OLDER_BY`` more.
     """
-    doc_y = d.try_int("substr(r.doc_date, 1, 4)")
-    before_birthday = "CASE WHEN substr(r.doc_date, 6, 5) < substr(i.birth, 6, 5) THEN 1 ELSE 0 END"
-    exact = f"{doc_y} - i.y - {before_birthday}"
-    low = f"CASE WHEN length(r.doc_date) = 10 THEN {exact} ELSE {doc_y} - i.y - 1 END"
-    high = f"CASE WHEN length(r.doc_date) = 10 THEN {exact} ELSE {doc_y} - i.y END"
+    ref_y = d.try_int("substr(a.ref_date, 1, 4)")
+    before_birthday = "CASE WHEN substr(a.ref_date, 6, 5) < substr(i.birth, 6, 5) THEN 1 ELSE 0 END"
+    exact = f"{ref_y} - i.y - {before_birthday}"
+    low = f"CASE WHEN length(a.ref_date) = 10 THEN {exact} ELSE {ref_y} - i.y - 1 END"
+    high = f"CASE WHEN length(a.ref_date) = 10 THEN {exact} ELSE {ref_y} - i.y END"
     span = d.concat(d.text("low"), "'-'", d.text("high"))
     years = f"CASE WHEN low = high THEN {d.text('low')} ELSE {span} END"
     return f"""SELECT record_id, {d.concat("'The recorded age is '", d.text('age'),
-        "'; born '", "birth", "' by the number, the person was '",
-        years, "' on the document date ('", "doc_date", "').'")} AS message
-FROM (SELECT i.record_id, i.birth, r.age, r.doc_date, {low} AS low, {high} AS high
+        "'; born '", "birth", "' by the number, the person was '", years, "' '", "phrase", "'.'")} AS message
+FROM (SELECT i.record_id, i.birth, r.age, a.phrase, {low} AS low, {high} AS high
       FROM chk_ids i JOIN chk_records r ON r.record_id = i.record_id
-      WHERE i.kind > 0 AND i.date_ok AND r.age IS NOT NULL AND r.doc_date IS NOT NULL) a
+      JOIN chk_age_reference a ON a.source_id = {d.text('r.source_id')}
+      WHERE i.kind > 0 AND i.date_ok AND r.age IS NOT NULL) m
 WHERE age < low - {AGE_YOUNGER_BY} OR age > high + {AGE_OLDER_BY}"""
 
 

@@ -1,8 +1,10 @@
 """The working tables every check reads, built the same way on each engine.
 
 ``chk_records`` holds the records checked (roles ``leak`` and ``reference``)
-with the columns the rules use, each source's document date and the latest
-date a value may bear; ``chk_regions`` every GB/T 2260 code of any year;
+with the columns the rules use, each source's document date, the year of its
+latest detention date and the latest date a value may bear; ``chk_age_reference``
+the date each source's ages are judged at (:mod:`veracity.checks.age_reference`);
+``chk_regions`` every GB/T 2260 code of any year;
 ``chk_relations`` the relation labels; ``chk_ids`` the parts of each number;
 ``chk_places`` the verdicts of place matching; ``chk_members`` and
 ``chk_pairs`` the household members and their parent-child pairs; ``chk_same_patronymic``
@@ -19,7 +21,8 @@ from dataclasses import dataclass
 
 from veracity import regions
 from veracity.case import Case
-from veracity.checks import family, ids
+from veracity.checks import age_reference, family, ids
+from veracity.checks.age_reference import AgeReference
 from veracity.engine.base import Engine
 from veracity.fields import FIELDS
 
@@ -34,7 +37,7 @@ def records_sql() -> str:
     return f"""SELECT r.record_id, r.source_id, r.source_file, r.sheet, r.table_no, r."row" AS row_no,
        coalesce(r.id_number, '') AS id, coalesce(r.sex, '') AS sex, coalesce(r.address, '') AS address,
        coalesce(r.household, '') AS household, {_FIELDS},
-       coalesce(s.document_date, l.latest) AS doc_date,
+       s.document_date, l.latest AS detained_latest,
        coalesce(s.document_date, CAST(? AS VARCHAR)) AS upper_date,
        CASE WHEN s.document_date IS NULL THEN 'the date of this check' ELSE 'the document date' END
          AS upper_label
@@ -47,10 +50,12 @@ WHERE r.role IN ({roles})"""
 
 @dataclass(frozen=True)
 class Prepared:
-    """What preparing the tables found: records checked and distinct (region, address) pairs matched."""
+    """What preparing the tables found: records checked, distinct (region, address) pairs matched and
+    the date each source's ages are judged at."""
 
     records: int
     place_pairs: int
+    age_references: tuple[AgeReference, ...]
 
 
 def _place_rows(engine: Engine) -> list[tuple[str, str, str, str, str]]:
@@ -69,6 +74,16 @@ def _place_rows(engine: Engine) -> list[tuple[str, str, str, str, str]]:
     return out
 
 
+def _age_references(engine: Engine, this_year: int) -> tuple[AgeReference, ...]:
+    """Each source's reference for ages, registered as ``chk_age_reference`` (sources with one only)."""
+    sources = engine.execute(age_reference.sources_sql()).rows
+    fits = engine.execute(age_reference.fits_sql(engine.dialect)).rows
+    found = tuple(age_reference.decide(a, this_year) for a in age_reference.gather(sources, fits))
+    engine.register("chk_age_reference", ("source_id", "ref_date", "phrase"),
+                    [(str(r.ages.source_id), r.date, r.phrase()) for r in found if r.basis is not None])
+    return found
+
+
 def prepare(case: Case, engine: Engine, today: dt.date) -> Prepared:
     """Build every working table on ENGINE from CASE; TODAY bounds dates when a source has no date."""
     d = engine.dialect
@@ -78,6 +93,7 @@ def prepare(case: Case, engine: Engine, today: dt.date) -> Prepared:
     engine.register("chk_relations", ("label", "role", "sex"),
                     [(r.label, r.role, r.sex) for r in family.load_relations()])
     engine.materialise("chk_ids", ids.id_parts_sql(d))
+    references = _age_references(engine, today.year)
     places = _place_rows(engine)
     engine.register("chk_places", ("region", "address", "region_name", "outcome", "reason"), places)
     engine.materialise("chk_members", family.members_sql(d))
@@ -85,4 +101,4 @@ def prepare(case: Case, engine: Engine, today: dt.date) -> Prepared:
     candidates = engine.execute(family.patronymic_candidates_sql(d)).rows
     engine.register("chk_same_patronymic", ("child_id", "parent_id"), family.same_spelled_pairs(candidates))
     count = engine.execute("SELECT count(*) FROM chk_records").rows[0][0]
-    return Prepared(int(str(count)), len(places))
+    return Prepared(int(str(count)), len(places), references)

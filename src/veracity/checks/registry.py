@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from veracity.checks.age_reference import RULE as AGE_RULE
 from veracity.ingest.values import VALUE_CHECKS
 
 
@@ -62,8 +63,8 @@ _DECLARED: tuple[CheckSpec, ...] = (
               "birth date (compared at the precision recorded).",
               "number says 1985-03-12, column 1986-03-12"),
     CheckSpec("id.age_mismatch", _W, _ROW, "The recorded age does not follow from the number's birth date "
-              "at the document date (nominal age, up to 2 years more, is accepted).",
-              "born 1985-03-12, age 40 on a 2017 list"),
+              "at the document date, or without one at the year the source's ages imply (nominal age, up to 2 "
+              "years more, is accepted).", "born 1985-03-12, age 40 on a 2017 list"),
     CheckSpec("id.sex_mismatch", _W, _ROW, "The sex digit (17th, odd for men) disagrees with the recorded "
               "sex.", "...1204 1 3 (odd: man) recorded 女"),
     CheckSpec("id.region_mismatch", _I, _ROW, "The number's region code is not the county (or prefecture) "
@@ -96,6 +97,10 @@ _DECLARED: tuple[CheckSpec, ...] = (
               "and agrees with the stated place.", "region codes scattered over all of China"),
     CheckSpec("stat.household_structure", _W, _SET, "Share of parent-child pairs 14-55 years apart and of "
               "couples of opposite sex within households.", "parents 3 years older than children"),
+    CheckSpec("stat.age_reference", _W, _SET, "Without a document date: the year the ages imply (age plus "
+              "birth year fits one year for a clear majority of rows), or that they agree on no year "
+              "(flagged: ages not computed from the birth dates, or for a year before the list's own "
+              "detentions).", "ages fit 2016 for 21 of 300 rows"),
     CheckSpec("stat.exact_duplicates", _W, _SET, "Rows identical in every recorded field to an earlier "
               "row of the same file.", "row 40 copies row 12"),
     CheckSpec("stat.near_duplicates", _I, _SET, "Rows identical to another row of the same file in every "
@@ -113,8 +118,9 @@ SCOPE = (
     "with an empty sheet and no row, and each is stored in the `statistics` table with its figure, "
     "interval or p-value and a sentence; a flagged one is also a finding. `veracity check` replaces "
     "only the findings of stage `check`, in one audited change. Ages and dates are judged against "
-    "the source's `document_date` when set; without it ages use the year of the latest detention "
-    "date in the source, and dates must not be after the day of the check.",
+    "the source's `document_date` when set; without it dates must not be after the day of the check.",
+    "",
+    AGE_RULE,
 )
 
 _DECLARED += tuple(CheckSpec(v.id, _I, Level.INGEST, f"Found while reading the file: {v.doc}; the cell is kept "

@@ -77,7 +77,7 @@ def run_checks(case: Case, engine: str = "duckdb", progress: Callable[[str], Non
             say(f"row rules on {prepared.records:,} records")
             worker.insert_into_case(case, "findings", FINDING_COLUMNS, findings_sql(worker.dialect))
             say("dataset statistics")
-            stats = statistics.compute(worker)
+            stats = statistics.compute(worker) + statistics.age_references(prepared.age_references)
             say("format similarity")
             stats += similarity.compute(case, worker)
             statistics.write(case, stats, STAGE)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from veracity.case import Case
 from veracity.checks import stats_sql
+from veracity.checks.age_reference import AGREEMENT, MIN_ROWS, AgeReference, Basis
 from veracity.checks.family import MIN_PARENT_GAP
 from veracity.checks.registry import CHECKS
 from veracity.checks.stattests import binom_sf, chi2_uniform, wilson
@@ -209,6 +210,52 @@ def duplicates(source: str, rows: int, exact: int, near: int) -> list[Statistic]
                   f"{near:,} of {rows:,} rows equal another row in every field but one (name, number, birth "
                   "date, sex or address)."),
     ]
+
+
+def _age_sentence(ref: AgeReference) -> str:
+    ages, best, overall = ref.ages, ref.best, ref.overall
+    n, k = ages.rows, best.rows if best else 0
+    fallback = (f" Ages are judged in {ages.detained_latest}, the year of the latest detention date."
+                if ref.basis is Basis.DETENTION else " Ages are not judged.")
+    if ref.basis is Basis.INFERRED:
+        return (f"{k:,} of {n:,} rows ({k / n:.1%}) have an age that fits a list drawn up in {ref.date} (from "
+                "the age and the birth year); with no document date, ages are judged at that year.")
+    if n < MIN_ROWS:
+        return (f"Only {n:,} rows have both an age and a birth year: too few to tell the year the ages were "
+                f"computed for ({MIN_ROWS} needed).{fallback}")
+    if overall and overall.rows >= AGREEMENT * n:
+        late = overall.year > ref.this_year
+        bound = (f"after the day of this check ({ref.this_year})" if late else
+                 f"before the latest detention date the list records ({ages.detained_latest})")
+        return (f"The ages of {overall.rows:,} of {n:,} rows fit a list drawn up in {overall.year}, {bound}: the "
+                f"ages were computed for a year the list cannot be from.{fallback}")
+    fit = f"the best, {best.year}, fits {k:,} of {n:,} ({k / n:.1%})" if best else f"none of {n:,} fits a possible year"
+    return (f"No one year fits the ages of most rows: {fit}. In a genuine register every age follows from the "
+            f"birth date on one day; ages that agree on no year were not computed from the birth dates.{fallback}")
+
+
+def age_reference(ref: AgeReference) -> Statistic:
+    """``stat.age_reference`` of a source without a document date: the year its ages imply, or none.
+
+    >>> from veracity.checks.age_reference import SourceAges, decide
+    >>> ages = SourceAges(1, "forged.csv", None, None, 300, ((1990, 9), (2016, 21), (2017, 12)))
+    >>> stat = age_reference(decide(ages, this_year=2024))
+    >>> stat.flagged, stat.sentence[:54]
+    (True, 'No one year fits the ages of most rows: the best, 2016')
+    """
+    n, k = ref.ages.rows, ref.best.rows if ref.best else 0
+    low, high = wilson(k, n)
+    details = (("year", ref.date if ref.basis is Basis.INFERRED else ""), ("rows fitting it", str(k)),
+               ("latest detention", str(ref.ages.detained_latest or "")))
+    return Statistic("stat.age_reference", ref.ages.source_file, n, k / n if n else None, AGREEMENT, low, high,
+                     None, n >= MIN_ROWS and ref.basis is not Basis.INFERRED, _age_sentence(ref) if n else "",
+                     details)
+
+
+def age_references(refs: Sequence[AgeReference]) -> list[Statistic]:
+    """``stat.age_reference`` of each source without a document date that has rows with an age and a birth
+    year (a dated source's ages are judged at its date, row by row)."""
+    return [age_reference(r) for r in refs if r.basis is not Basis.DOCUMENT and r.ages.rows > 0]
 
 
 def _by_file(engine: Engine, sql: str) -> dict[str, tuple[int, ...]]:

@@ -47,6 +47,8 @@ class RegisterSpec:
     authentic: bool = False
     region: str = "653222"  # Karakax (墨玉县)
     moved: float = 0.03  # share of people whose number was issued elsewhere (Hotan city)
+    document_date: dt.date | None = DOCUMENT_DATE  # None: the source bears no date (ages on DOCUMENT_DATE)
+    age_noise: int = 0  # ages off by up to this many years either way (a forger's guesses: 30)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Person:
     id_number: str
     address: str
     detained_on: str
+    age: int
 
 
 class _Maker:
@@ -91,8 +94,9 @@ class _Maker:
         detained = ""
         if relation == "户主" and self.rng.random() < 0.3:
             detained = f"2017-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+        noise = self.rng.randint(-self.spec.age_noise, self.spec.age_noise) if self.spec.age_noise else 0
         return Person(hh, relation, "M" if male else "F", born, given, father,
-                      self.number(born, male), address, detained)
+                      self.number(born, male), address, detained, _age(born) + noise)
 
     def household(self, k: int) -> list[Person]:
         rng, hh, address = self.rng, f"H{k:06d}", self.rng.choice(ADDRESSES)
@@ -131,7 +135,7 @@ def _csv_row(p: Person, spec: RegisterSpec, rid: int, source_id: int) -> list[ob
     zh, latin = f"{p.given[0]}·{p.father[0]}", f"{p.given[1]} {p.father[1]}"
     cells = json.dumps({"姓名": zh, "身份证号": p.id_number}, ensure_ascii=False)
     return [rid, source_id, spec.source_file, "", 1, rid % 10_000_000 + 1, spec.role, zh, zh, latin,
-            p.id_number, p.sex, p.born.isoformat(), _age(p.born), p.address, p.household, p.relation,
+            p.id_number, p.sex, p.born.isoformat(), p.age, p.address, p.household, p.relation,
             p.detained_on or _NULL, cells]
 
 
@@ -151,7 +155,7 @@ def insert_register(case: Case, spec: RegisterSpec, people: list[Person] | None 
         "encoding, n_tables, n_records, authentic, document_date) "
         "VALUES (?, ?, ?, ?, ?, 'text/csv', 0, now(), 'utf-8', 1, ?, ?, ?)",
         [source_id, f"{spec.seed:064x}{source_id}", spec.source_file, spec.source_file,
-         spec.role, len(people), spec.authentic, DOCUMENT_DATE.isoformat()])
+         spec.role, len(people), spec.authentic, spec.document_date and spec.document_date.isoformat()])
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "records.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
