@@ -8,7 +8,10 @@ in any case, with spaces, line breaks and at most one hyphen, comma, dot or midd
 held names two of whose parts two of the words sound like, given name and patronymic in either order.
 Hanzi have no spaces: a chain of hanzi (across spaces, line breaks and middle dots) is read at each place as two
 pieces of two to eight hanzi, each sounding like a held part, compared whole in the same way (其兄阿力木卡德尔在境外).
-Two words a hyphen joins (``Abdu-\\nrehim``, ``Abdu-Rehim``) are also read as one word. A lone word with a capital
+Two words a hyphen joins (``Abdu-\\nrehim``, ``Abdu-Rehim``), or that sound like a held part only once joined
+(``Abdu Rehim``), are also read as one word, and a held name of three parts is also held with two of them as one
+(``Abdu Rehim Qasim`` ~ ``Qasim Abdurehim``). Two held parts around a word that is no part of the name (``Ali said
+Tursun``) are two marks, never one person. A lone word with a capital
 (or a lone hanzi word) is compared with the given names the case holds (a mention without the patronymic) and
 becomes ``[name]``; in a text naming a held person in full, so is a lone word in any case or length that sounds like
 a part of that person's names (``ali said``). Ordinary words rarely sound like two parts of one held name; a lone
@@ -34,14 +37,16 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
-from veracity.names import SAME_PERSON_THRESHOLD, compare, keys, part_keys, similarity
+from veracity.names import SAME_PERSON_THRESHOLD, NameMatch, compare, keys, part_keys, similarity
 from veracity.names.hanzi import name_characters
 from veracity.names.keys import consonant_classes
 from veracity.report.spellings import PARTS
 
 _HANZI = "\u3400-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[^\W\d_{_HANZI}]+(?:['’][^\W\d_{_HANZI}]+)*")
-_GAP = re.compile(r"\s*(?:[·•‧・∙.,\-]\s*)?")
+_GAP = re.compile(r"[\s\u200b\u200c]*(?:[·•‧・∙.,\-][\s\u200b\u200c]*)?")  # zero-width spaces and non-joiners too
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_GLUE = re.compile("[-\u200c]")  # two words written joined: Abdu-Rehim
 _HAN = re.compile(rf"[{_HANZI}]+")
 _HAN_CHAIN = re.compile(rf"[{_HANZI}]+(?:\s*[·•‧・∙.\-]?\s*[{_HANZI}]+)*")
 _ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06ee-\u06ff]")
@@ -90,6 +95,7 @@ class _Held(NamedTuple):
     by_pair: dict[tuple[str, str], list[str]]  # each pair of parts (in order): the held names that have both
     given: set[str]  # the first parts of the held names
     parts_of: dict[str, set[str]]  # each person key: the parts of their held names
+    holder: dict[str, str]  # each held name, and each of its readings as compounds: the person key
     hanzi: frozenset[str]  # the characters a name in hanzi is written with (hanzi.name_characters, the held ones)
 
 
@@ -108,26 +114,26 @@ class Mentions:
 
     def _built(self) -> _Held:
         if self._index is None:
-            parts_by_key: dict[str, set[str]] = {}
             by_pair: dict[tuple[str, str], list[str]] = {}
             given: set[str] = set()
-            held: set[str] = set()
             parts_of: dict[str, set[str]] = {}
-            for name, key in self._names.items():
-                parts = [p for p in PARTS.split(name) if p]
-                if len(parts) < 2:
-                    continue
+            holder = {name: key for name, key in self._names.items() if len(_parts_of(name)) >= 2}
+            for name, key in list(holder.items()):
+                for reading in compounds(name):  # Abdu Rehim Qasim is also Abdurehim Qasim
+                    holder.setdefault(reading, key)
+            for name, key in holder.items():
+                parts = _parts_of(name)
                 given.add(parts[0])
-                joined = [w.replace("-", "") for w in name.split() if "-" in w]  # Abdu-Rehim is also Abdurehim
-                held.update(parts, joined)
-                parts_of.setdefault(key, set()).update(parts, joined)
+                parts_of.setdefault(key, set()).update(parts)
                 pairs = [(min(parts), max(parts))] if len(parts) == 2 else combinations(sorted(set(parts)), 2)
                 for pair in pairs:
                     by_pair.setdefault(pair, []).append(name)
+            held = set().union(*parts_of.values())
+            parts_by_key: dict[str, set[str]] = {}
             for part in held:
                 for k in _loose_keys(part):
                     parts_by_key.setdefault(k, set()).add(part)
-            self._index = _Held(parts_by_key, by_pair, given, parts_of,
+            self._index = _Held(parts_by_key, by_pair, given, parts_of, holder,
                                 name_characters() | {c for p in held for c in p})
         return self._index
 
@@ -149,21 +155,25 @@ class Mentions:
         return frozenset(p for p, score in self._near(word) if score >= SAME_PERSON_THRESHOLD)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - as above
-    def _holder(self, words: tuple[str, ...]) -> tuple[float, str | None]:
-        """The score and person key of the held name WORDS sound like best (None below the threshold)."""
-        by_pair = self._built().by_pair
+    def _holder(self, words: tuple[str, ...]) -> tuple[float, str | None, bool]:
+        """The score and person key of the held name WORDS sound like best (None below the threshold), and whether
+        a word inside WORDS is no part of it (Ali said Tursun: two names, or one person's parts around a word)."""
+        index = self._built()
         candidates = {name for a, b in combinations(words, 2) for pa, sa in self._near(a) for pb, sb in self._near(b)
                       if sa + sb >= 2 * SAME_PERSON_THRESHOLD
-                      for name in by_pair.get((min(pa, pb), max(pa, pb)), ())}
-        score, name = max(((compare(" ".join(words), n).score, n) for n in sorted(candidates)), default=(0.0, ""))
-        return (score, self._names[name]) if score >= SAME_PERSON_THRESHOLD else (0.0, None)
+                      for name in index.by_pair.get((min(pa, pb), max(pa, pb)), ())}
+        match, name = max(((compare(" ".join(words), n), n) for n in sorted(candidates)),
+                          key=lambda hit: (hit[0].score, hit[1]), default=(None, ""))
+        if match is None or match.score < SAME_PERSON_THRESHOLD:
+            return 0.0, None, False
+        return match.score, index.holder[name], _gapped(words, match)
 
-    def _best(self, run: list[tuple[int, int, str]], i: int) -> tuple[float, str | None, int, int]:
-        """The best-sounding window of RUN at word I (up to RUN words) or the two after it:
-        (score, person key or None, start, words)."""
+    def _best(self, run: list[tuple[int, int, str]], i: int) -> tuple[float, str | None, bool, int, int]:
+        """The best-sounding window of RUN at word I (up to RUN words) or the two after it, a window read whole before
+        one with a word inside that is no part of the name: (score, person key or None, gapped, start, words)."""
         windows = [(i, n) for n in range(min(RUN, len(run) - i), 1, -1)] + [(i + 1, 2)] * (i + 2 < len(run))
         hits = [(*self._holder(tuple(w for _, _, w in run[s:s + n])), s, n) for s, n in windows]
-        return max(hits, key=lambda hit: hit[0], default=(0.0, None, i, 1))
+        return max(hits, key=lambda hit: (hit[1] is not None and not hit[2], hit[0]), default=(0.0, None, False, i, 1))
 
     def _given_name(self, word: str) -> bool:
         return lone_name_like(word) and not self._parts(word).isdisjoint(self._built().given)
@@ -171,8 +181,8 @@ class Mentions:
     def find(self, text: str, named: frozenset[str] = frozenset()) -> list[tuple[int, int, str | None]]:
         """Spans (start, end, person key) of the held names TEXT mentions; the key is None for a lone given name,
         or a part alone of a person the text names in full (here or in NAMED, the person keys found otherwise).
-        Two words a hyphen joins are also read as one (Abdu-\\nrehim)."""
-        runs = [variant for run in _runs(text) for variant in (run, *_joined(run, text))]
+        Two words a hyphen joins, or that sound like a held part once joined, are also read as one (Abdu-\\nrehim)."""
+        runs = [variant for run in _runs(text) for variant in (run, *self._joined(run, text))]
         spans = _kept([span for run in runs for span in self._in_run(run)])
         for chain in _HAN_CHAIN.finditer(text):
             spans += self._in_hanzi(text, chain.start(), chain.end())
@@ -195,16 +205,48 @@ class Mentions:
                 found.append((start, end, None))
         return found
 
+    def _joined(self, run: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
+        """RUN of TEXT read with every two words a hyphen or a zero-width non-joiner joins as one (Abdu-\\nrehim), with
+        two words that sound like a held part once joined as one (Abdu Rehim ~ 阿不都热合木), and with both; each
+        reading that differs from RUN."""
+        glued = _glued(run, text)
+        readings = [glued, self._heard(run), self._heard(glued)]
+        return [r for k, r in enumerate(readings) if r != run and r not in readings[:k]]
+
+    def _heard(self, run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """RUN with two words joined where they sound like a held part once joined (each word joined once)."""
+        out = run[:1]
+        for start, end, word in run[1:]:
+            last = out[-1]
+            if last in run and self._compound(last[2], word):
+                out[-1] = (last[0], end, last[2] + word)
+            else:
+                out.append((start, end, word))
+        return out
+
+    def _compound(self, first: str, second: str) -> bool:
+        """Whether two words of two letters or more, neither an ordinary or a frequent short word (out of ~ Ot), sound
+        like a held part once joined that neither sounds like alone (Tursun Ali is not one part)."""
+        plain = ORDINARY | SHORT_WORDS
+        if min(len(first), len(second)) < 2 or first.lower() in plain or second.lower() in plain:
+            return False
+        heard = self._parts(first + second)
+        return bool(heard) and heard.isdisjoint(self._parts(first) | self._parts(second))
+
     def _in_run(self, run: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str | None]]:
-        """The names in a RUN of Latin or Arabic-script words: windows of two or three words, else lone given names."""
+        """The names in a RUN of Latin or Arabic-script words: windows of two or three words, else lone given names.
+        A name read only around a word that is no part of it (Ali said Tursun) is not one person: each of its two
+        words becomes a mark of its own."""
         i = 0
         while i < len(run):
-            _, key, start, n = self._best(run, i)
-            if key is not None and start == i:
+            _, key, gapped, start, n = self._best(run, i)
+            if key is not None and start == i and not gapped:
                 yield run[i][0], run[i + n - 1][1], key
                 i += n
                 continue
-            if self._given_name(run[i][2]):
+            if key is not None and start == i:
+                yield run[i + n - 1][0], run[i + n - 1][1], None
+            if (key is not None and start == i) or self._given_name(run[i][2]):
                 yield run[i][0], run[i][1], None
             i += 1
 
@@ -217,8 +259,8 @@ class Mentions:
             flat = "".join(text[k] for k in kept)
             i = 0
             while i < len(flat) - 3:
-                _, key, n = max(((*self._holder(pieces), len("".join(pieces))) for pieces in self._pieces(flat, i)),
-                                key=lambda hit: hit[0], default=(0.0, None, 1))
+                _, key, _, n = max(((*self._holder(pieces), len("".join(pieces))) for pieces in self._pieces(flat, i)),
+                                   key=lambda hit: hit[0], default=(0.0, None, False, 1))
                 if key is None:
                     i += 1
                     continue
@@ -241,6 +283,35 @@ class Mentions:
     def named(self, text: str) -> list[tuple[str, str | None]]:
         """The mentions :meth:`find` finds, as (text, person key)."""
         return [(text[s:e], key) for s, e, key in self.find(text)]
+
+
+def _parts_of(name: str) -> list[str]:
+    return [p for p in PARTS.split(name) if p]
+
+
+def compounds(name: str) -> list[str]:
+    """NAME's readings with two adjacent parts written as one, for a name of three parts or more: a compound given
+    name may be held split by a space, a hyphen or a dot and written whole (Abdu Rehim Qasim ~ Qasim Abdurehim).
+
+    >>> compounds("Abdu-Rehim Qasim"), compounds("Ali Tursun")
+    (['AbduRehim Qasim', 'Abdu RehimQasim'], [])
+    """
+    parts = _parts_of(name)
+    if len(parts) < 3:
+        return []
+    return [" ".join([*parts[:k], parts[k] + parts[k + 1], *parts[k + 2:]]) for k in range(len(parts) - 1)]
+
+
+def _gapped(words: tuple[str, ...], match: NameMatch) -> bool:
+    """Whether a word inside WORDS (not the first or last) is in none of MATCH's pairs of parts.
+
+    >>> _gapped(("Ali", "said", "Tursun"), compare("Ali said Tursun", "阿里·吐尔逊"))
+    True
+    >>> _gapped(("Abdu", "Rehim", "Tursun"), compare("Abdu Rehim Tursun", "阿不都热合木·吐尔逊"))
+    False
+    """
+    paired = [token for pair in match.pairs for token in pair.a.split()]
+    return any(not any(w == t or (len(w) > 1 and w in t) for t in paired) for w in words[1:-1])
 
 
 @lru_cache(maxsize=262144)
@@ -297,31 +368,37 @@ def _kept(spans: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str 
     return kept
 
 
-def _joined(run: list[tuple[int, int, str]], text: str) -> list[list[tuple[int, int, str]]]:
-    """RUN of TEXT with every two words a hyphen joins read as one word, when a hyphen joins any.
+def _glued(run: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """RUN of TEXT with every two words a hyphen or a zero-width non-joiner joins read as one word.
 
     >>> text = "Abdu-\\nrehim Tur-sun"
-    >>> [[word for _, _, word in run] for run in _joined(_runs(text)[0], text)]
-    [['Abdurehim', 'Tursun']]
+    >>> [word for _, _, word in _glued(_runs(text)[0], text)]
+    ['Abdurehim', 'Tursun']
     """
     out = run[:1]
     for start, end, word in run[1:]:
-        if "-" in text[out[-1][1]:start]:
+        if _GLUE.search(text, out[-1][1], start):
             out[-1] = (out[-1][0], end, out[-1][2] + word)
         else:
             out.append((start, end, word))
-    return [out] if len(out) < len(run) else []
+    return out
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of Latin or Arabic-script words of TEXT, each word with its span, only a gap (:data:`_GAP`) between
-    two of them."""
+    """Runs of Latin or Arabic-script words of TEXT, each word with its span (a possessive 's set aside), only a gap
+    (:data:`_GAP`) between two of them.
+
+    >>> [[word for _, _, word in run] for run in _runs("Tursun Ali's wife; Eli")]
+    [['Tursun', 'Ali', 'wife'], ['Eli']]
+    """
     runs: list[list[tuple[int, int, str]]] = []
     last_end = -1
     for match in _WORD.finditer(text):
+        end = match.end() - 2 if _POSSESSIVE.search(match.group(0)) else match.end()
+        word = (match.start(), end, text[match.start():end])
         if runs and _GAP.fullmatch(text, last_end, match.start()):
-            runs[-1].append((match.start(), match.end(), match.group(0)))
+            runs[-1].append(word)
         else:
-            runs.append([(match.start(), match.end(), match.group(0))])
+            runs.append([word])
         last_end = match.end()
     return runs

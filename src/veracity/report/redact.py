@@ -47,7 +47,8 @@ from veracity.report.sql_reduce import COUNTY_ZH, IS_ASCII, TOWNSHIP_WORDS, TOWN
 SECRET_KEY = "redaction_secret"  # noqa: S105 - the name of a meta key, not a secret
 """The ``meta`` key under which a case keeps its redaction secret (64 hex digits)."""
 
-_NUMBER_RUN = re.compile(r"\d(?:[\s\-]?\d){5,}[Xx]?")
+_INVISIBLE = re.compile("[\u00ad\u0640\u061c\u180e\u200d-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NUMBER_RUN = re.compile(r"\d(?:\s{0,2}[\-.]?\s{0,2}\d){5,}[Xx]?")
 _TOWNSHIP_ZH = re.compile(TOWNSHIP_ZH)
 _COUNTY_ZH = re.compile(COUNTY_ZH)
 NUMBER_MARK = "[number]"
@@ -115,11 +116,23 @@ def reduce_date(value: str) -> str:
     return value[:4]
 
 
-def scrub_numbers(text: str) -> str:
-    """TEXT with every run of six or more digits (spaces or hyphens between them allowed) replaced.
+def visible(text: str) -> str:
+    """TEXT without the characters that do not show and may sit inside a name (zero-width joiners, soft hyphens,
+    direction marks, the Arabic kashida), and with a middle dot read as Latin-1 (``Â·``) as the dot. Zero-width
+    spaces and non-joiners stay: they may part two words, and names are compared without them
+    (:data:`~veracity.report.spellings.SEPARATORS`).
 
-    >>> scrub_numbers("ID 6532 2219 8503 121235, born 1985")
-    'ID [number], born 1985'
+    >>> visible("ئابدۇرېـھىم\u200dتۇرسۇن") == "ئابدۇرېھىمتۇرسۇن", visible("阿里Â·吐尔逊")
+    (True, '阿里·吐尔逊')
+    """
+    return _INVISIBLE.sub("", text).replace("Â·", "·")
+
+
+def scrub_numbers(text: str) -> str:
+    """TEXT with every run of six or more digits (up to two spaces, a hyphen or a dot between two of them) replaced.
+
+    >>> scrub_numbers("ID 6532 2219 8503 121235, born 1985; 6532  2219.8503")
+    'ID [number], born 1985; [number]'
     """
     return _NUMBER_RUN.sub(NUMBER_MARK, unicodedata.normalize("NFKC", text))
 
@@ -280,7 +293,7 @@ class Redactor:
         return self._scrub(text) if text else ""
 
     def _scrub_text(self, text: str) -> str:
-        text = scrub_numbers(text)
+        text = scrub_numbers(visible(text))
         held = self.index.find(text)
         named = frozenset(key for _, _, key in held)
         spans: list[tuple[int, int, str | None]] = list(held)

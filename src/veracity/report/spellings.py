@@ -27,8 +27,9 @@ from veracity.script import Script, detect
 
 PARTS = re.compile(r"[\s·•‧・∙.\-_]+")
 """What splits a name into its parts."""
-SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`ʼʻ]+")
-"""What names are compared without: spaces, name separators (·), dots, hyphens, apostrophes."""
+SEPARATORS = re.compile(r"[\s·•‧・∙.\-_'’‘`ʼʻ\u200b\u200c]+")
+"""What names are compared without: spaces (zero-width ones too), name separators (·), dots, hyphens, apostrophes,
+zero-width non-joiners."""
 
 
 def compress(text: str) -> str:
