@@ -106,9 +106,6 @@ def test_the_wrong_check_character_is_found_on_its_row_and_nothing_from_the_free
         assert cut(case.export("findings", fmt), FINDING_HEAD) == cut(findings, FINDING_HEAD), fmt
 
 
-@pytest.mark.xfail(strict=True, reason="age-infer (checks/): without --date no reference date is inferred from the "
-                   "ages, so id.age_mismatch never runs on a list that gives ages and numbers but no date (row 4's "
-                   "age is ten years off its number)")
 def test_an_age_ten_years_off_its_number_is_found_without_a_document_date(case: ContractCase) -> None:
     found = {(f["check_id"], f["row"]) for f in case.export("findings") if f["check_id"] == "id.age_mismatch"}
     assert found == {("id.age_mismatch", "4")}
