@@ -177,3 +177,4 @@ def test_the_same_number_beside_a_name_compare_cannot_read_is_confirmed(tmp_path
     [(row, level, rule, _, evidence)] = _linked(tmp_path, WITH_SEX, ("김 철수", person.id_number, "", "", ""))
     assert (row, level, rule) == (9, "confirmed", "id_exact")
     assert "cannot be read" in json.loads(evidence)["name"]
+

@@ -59,6 +59,28 @@ def test_every_level_of_every_comparison_has_start_values_that_weigh_something()
                 assert 0 < m <= 1 and 0 < u <= 1 and m != u, (spec.name, level.label)
 
 
+def _bayes_factor(comparison: str, level: str) -> float:
+    m, u = start_values()[comparison, level]
+    return m / u
+
+
+def test_a_nearer_place_never_weighs_less_than_a_farther_one() -> None:
+    farther_to_nearer = [["different county", "same county, different townships", "same township, different villages",
+                          "same village"],
+                         ["same county, no township on one side", "same township, no village on one side",
+                          "same village"]]
+    for chain in farther_to_nearer:
+        factors = [_bayes_factor("place", level) for level in chain]
+        assert factors == sorted(factors), list(zip(chain, factors, strict=True))
+    place = [v for (c, _), v in start_values().items() if c == "place"]
+    assert sum(m for m, _ in place) <= 1.0001 and sum(u for _, u in place) <= 1.0001
+
+
+def test_two_valid_numbers_two_digits_apart_count_against_a_match_and_a_copying_error_for_it() -> None:
+    assert _bayes_factor("id_number", "two wrong digits") < 1  # two people of one birth date: twins, neighbours
+    assert min(_bayes_factor("id_number", "one wrong digit"), _bayes_factor("id_number", "two digits transposed")) > 100
+
+
 @pytest.mark.parametrize(("pairs", "low", "high"), [(1, 0.5, 0.5), (4, 0.25, 0.5), (1_000_000, 1e-6, 0.5)])
 def test_prior_bounds(pairs: int, low: float, high: float) -> None:
     assert prior_bounds(pairs) == (low, high)
