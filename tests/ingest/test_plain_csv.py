@@ -248,6 +248,7 @@ def test_quoted_files_are_parsed_and_give_the_records_findings_and_tables_the_ro
     path.write_bytes(bom + _written(_quoted_register(len(name)), delimiter, newline, quoting).encode(codec))
     assert _is_parsed(path, codec.replace("utf-16", "utf-16-le"), len(bom) or 2 * (codec == "utf-16"), delimiter)
     handed = _row_by_row(monkeypatch)
+    monkeypatch.setattr(plain_csv, "BATCH", 128)  # rows staged and inserted over several batches
     plain, rows = _add_both_ways(tmp_path, [path], monkeypatch)
     assert handed == []
     assert plain == rows
