@@ -204,7 +204,7 @@ def test_identity_number_shape(cell: Cell, expected: bool) -> None:
 
 def test_value_check_ids_are_dotted_and_stable() -> None:
     assert [c.id for c in VALUE_CHECKS] == ["value.date_unparsed", "value.sex_unparsed", "value.age_unparsed",
-                                            "value.id_unparsed"]
+                                            "value.id_unparsed", "value.ditto_unfilled"]
 
 
 BLANK: list[tuple[Row, bool]] = [

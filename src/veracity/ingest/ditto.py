@@ -2,9 +2,11 @@
 
 Clerks filling a register by hand or in a spreadsheet often write 同上 or 〃 in an address, household, category
 or reason column instead of repeating the line above. After a table is read, such a value in one of the
-``DITTO_FIELDS`` (free text, never a name, number, sex or date) becomes the nearest value above it in the same
-table that is not itself a mark. A mark with nothing above it stays as written; the verbatim cells never change.
-Only tables whose first rows (those the header and column plan are read from) hold a mark are filled.
+``DITTO_FIELDS`` (free text, never a name, number, sex or date) becomes the nearest value above it in its block
+(``fill_down``: the run of records of one table up to a blank, total, title or header row) that is not itself a
+mark. A mark with nothing above it there (the first row of a table, or a row under a blank one) stays as written
+and is reported (``value.ditto_unfilled``); the verbatim cells never change. Only tables whose first rows (those
+the header and column plan are read from) hold a mark are filled.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from veracity.case import Case
+from veracity.ingest.fill_down import value_above
 from veracity.ingest.table import Row
+from veracity.ingest.values import DITTO_UNFILLED
 
 DITTO_MARKS = ("同上", "同前", "〃", '"', "''", "ditto", "do.", "-〃-")
 DITTO_FIELDS = ("address", "street", "locality", "postcode", "state", "household", "ethnicity", "category", "reason",
@@ -21,8 +25,8 @@ _ROW = '"row"'
 
 
 def _is_mark(column: str) -> str:
-    """SQL: COLUMN, lower-cased and without spaces, is a ditto mark (the marks are parameter ``?``)."""
-    return f"list_contains(?, lower(replace(trim({column}), ' ', '')))"
+    """SQL: COLUMN, lower-cased and without spaces, is a ditto mark (the marks are parameter ``$marks``)."""
+    return f"list_contains($marks, lower(replace(trim({column}), ' ', '')))"
 
 
 def is_ditto(text: str) -> bool:
@@ -35,22 +39,38 @@ def is_ditto(text: str) -> bool:
 
 
 def _fill(field: str) -> str:
+    """SQL: the marks in FIELD take the nearest value above them in their block that is not a mark."""
+    written = f"CASE WHEN {_is_mark(field)} THEN NULL ELSE nullif(trim({field}), '') END"
     return f"""
-UPDATE records SET {field} = above.value
-FROM (SELECT record_id, {field} AS written, last_value(CASE WHEN {_is_mark(field)} THEN NULL
-             ELSE nullif(trim({field}), '') END IGNORE NULLS)
-             OVER (ORDER BY {_ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS value
-      FROM records WHERE source_id = ? AND sheet = ?) AS above
-WHERE records.record_id = above.record_id AND above.value IS NOT NULL AND {_is_mark("above.written")}"""
+UPDATE records SET {field} = above.value FROM ({value_above(written)}) AS above
+WHERE records.record_id = above.record_id AND above.value IS NOT NULL AND {_is_mark("records." + field)}"""
+
+
+UNFILLED = ('%s: "%s" is a ditto mark with no value above it in its table (on its first row, or just below a blank, '
+            "total, title or header row); kept verbatim")  # the field and the mark
+
+
+def _unfilled(fields: Sequence[str]) -> str:
+    """SQL: one ``DITTO_UNFILLED`` finding for each mark left in FIELDS of one table, in row and field order."""
+    marks = " UNION ALL ".join(
+        f"SELECT record_id, source_file, sheet, {_ROW}, {k} AS k, '{field}' AS field, {field} AS mark FROM records "
+        f"WHERE source_id = $source_id AND sheet = $sheet AND {_is_mark(field)}" for k, field in enumerate(fields))
+    return (f"INSERT INTO findings SELECT '{DITTO_UNFILLED.id}', 'notice', source_file, sheet, {_ROW}, record_id, "
+            f"printf('{UNFILLED}', field, mark), 'ingest', json_object('field', field, 'value', mark) "
+            f"FROM ({marks}) ORDER BY {_ROW}, k")
 
 
 def fill_ditto_marks(case: Case, source_id: int, sheet: str, fields: tuple[str, ...]) -> None:
     """Replace the ditto marks in FIELDS (those of ``DITTO_FIELDS`` the table holds) of one table (SOURCE_ID,
-    SHEET) by the value above them. Called for a table whose first rows hold a mark (``marks_in``): a scan of
+    SHEET) by the value above them in their block (``fill_down``); a mark with none stays as written and is
+    reported (``DITTO_UNFILLED``). Called for a table whose first rows hold a mark (``marks_in``): a scan of
     every row for marks would cost a large register more than reading it."""
-    marks = list(DITTO_MARKS)
-    for field in (f for f in DITTO_FIELDS if f in fields):
-        case.con.execute(_fill(field), [marks, source_id, sheet, marks])
+    filled = [f for f in DITTO_FIELDS if f in fields]
+    table = {"source_id": source_id, "sheet": sheet, "marks": list(DITTO_MARKS)}
+    for field in filled:
+        case.con.execute(_fill(field), table)
+    if filled:
+        case.con.execute(_unfilled(filled), table)
 
 
 def marks_in(rows: Sequence[Row]) -> bool:

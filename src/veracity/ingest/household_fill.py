@@ -6,14 +6,17 @@ A household register (户籍) lists each household as a block, the head (户主)
 household: the family checks could not pair them with their parents. After a table is read, a row whose
 relation (与户主关系) names a member other than the head and whose household is blank takes the household of
 the nearest row above that has one; then a member's blank address fields take those of its household's head.
-Rows without a relation, heads and rows that hold their own values are left as written; the verbatim cells
-never change.
+Both look only within the member's block (``fill_down``): a blank spacer row between households, a total or
+title line or the header of a later table stops them, so a household never reaches into the next table, where
+household numbers often start again. Rows without a relation, heads and rows that hold their own values are
+left as written; the verbatim cells never change.
 """
 
 from __future__ import annotations
 
 from veracity.case import Case
 from veracity.checks.family import load_relations
+from veracity.ingest.fill_down import table_blocks, value_above
 
 PLACE_FIELDS = ("address", "street", "locality", "postcode", "state")  # where the household lives
 _ROW = '"row"'
@@ -24,26 +27,24 @@ def _blank(column: str) -> str:
 
 
 def _member(column: str) -> str:
-    """SQL: COLUMN (a relation) names a household member other than the head; the head labels are ``?``."""
-    return f"NOT {_blank(column)} AND NOT list_contains(?, lower(trim({column})))"
+    """SQL: COLUMN (a relation) names a household member other than the head; the head labels are ``$heads``."""
+    return f"NOT {_blank(column)} AND NOT list_contains($heads, lower(trim({column})))"
 
 
 _FILL_HOUSEHOLD = f"""
-UPDATE records SET household = above.household
-FROM (SELECT record_id, last_value(nullif(trim(household), '') IGNORE NULLS)
-             OVER (ORDER BY "row" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS household
-      FROM records WHERE source_id = ? AND sheet = ?) AS above
-WHERE records.record_id = above.record_id AND above.household IS NOT NULL
+UPDATE records SET household = above.value FROM ({value_above("nullif(trim(household), '')")}) AS above
+WHERE records.record_id = above.record_id AND above.value IS NOT NULL
   AND {_blank("records.household")} AND {_member("records.relation")}"""
 
+_IS_HEAD = f"NOT {_blank('household')} AND list_contains($heads, lower(trim(relation)))"
+_HEAD_PLACE = ", ".join(f"arg_min({f}, {_ROW}) FILTER (WHERE is_head) OVER same_household AS {f}" for f in PLACE_FIELDS)
 _FILL_PLACE = f"""
 UPDATE records SET {", ".join(f"{f} = CASE WHEN {_blank('records.' + f)} THEN head.{f} ELSE records.{f} END"
                               for f in PLACE_FIELDS)}
-FROM (SELECT household, {", ".join(f"arg_min({f}, {_ROW}) AS {f}" for f in PLACE_FIELDS)}
-      FROM records WHERE source_id = ? AND sheet = ? AND NOT {_blank("household")}
-        AND list_contains(?, lower(trim(relation)))
-      GROUP BY household) AS head
-WHERE records.source_id = ? AND records.sheet = ? AND records.household = head.household
+FROM (SELECT record_id, {_HEAD_PLACE}
+      FROM ({table_blocks(f'record_id, {_ROW}, household, {_IS_HEAD} AS is_head, {", ".join(PLACE_FIELDS)}')})
+      WINDOW same_household AS (PARTITION BY table_no, block, trim(household))) AS head
+WHERE records.record_id = head.record_id AND NOT {_blank("records.household")}
   AND {_member("records.relation")} AND ({" OR ".join(_blank("records." + f) for f in PLACE_FIELDS)})"""
 
 
@@ -59,6 +60,6 @@ def head_labels() -> list[str]:
 def fill_household_members(case: Case, source_id: int, sheet: str) -> None:
     """Give the member rows of one table (SOURCE_ID, SHEET) the household and address written on the rows
     above them; the caller's transaction makes it part of the ``add``."""
-    heads = head_labels()
-    case.con.execute(_FILL_HOUSEHOLD, [source_id, sheet, heads])
-    case.con.execute(_FILL_PLACE, [source_id, sheet, heads, source_id, sheet, heads])
+    table = {"source_id": source_id, "sheet": sheet, "heads": head_labels()}
+    case.con.execute(_FILL_HOUSEHOLD, table)
+    case.con.execute(_FILL_PLACE, table)

@@ -46,7 +46,10 @@ AGE_UNPARSED = ValueCheck("value.age_unparsed", "an age cell is not a whole numb
 ID_UNPARSED = ValueCheck("value.id_unparsed", "an identity-number cell is a number in scientific notation (Excel's "
                          "General format) or a spreadsheet number of more than 15 digits: its last digits are lost, "
                          "so no number is read", "6.53224E+17")
-VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED, ID_UNPARSED)
+DITTO_UNFILLED = ValueCheck("value.ditto_unfilled", "a ditto mark (同上, 〃) has no value above it in its table: it "
+                            "is on the table's first row or just below a blank, total, title or header row",
+                            "同上 on row 1")
+VALUE_CHECKS = (DATE_UNPARSED, SEX_UNPARSED, AGE_UNPARSED, ID_UNPARSED, DITTO_UNFILLED)
 _SCIENTIFIC = re.compile(r"[0-9](?:\.([0-9]+))?[eE]\+?[0-9]{1,2}")
 
 
