@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from .registers import (
     PEOPLE,
@@ -276,3 +277,19 @@ def test_sex_codes_are_read_in_a_sex_column_and_never_sniffed(tmp_path: Path) ->
     assert exported(added.records, CORE) == [person(p, "", k) for k, p in enumerate((A, B, C), 1)]
     fields = {c["label"]: c["field"] for c in added.tables[0]["columns"]}  # type: ignore[union-attr]
     assert fields["家庭人口"] is None
+
+
+@pytest.mark.parametrize(("name", "born", "iso"), [
+    ("day-first.csv", ["15/03/1975", "05/10/1978", "25/01/1990"], ["1975-03-15", "1978-10-05", "1990-01-25"]),
+    ("month-first.csv", ["03/15/1975", "10/05/1978", "01/25/1990"], ["1975-03-15", "1978-10-05", "1990-01-25"]),
+    ("both.csv", ["15/03/1975", "10/05/1978", "01/25/1990"], ["1975-03-15", None, "1990-01-25"]),
+])
+def test_ambiguous_year_last_dates_are_read_in_the_order_their_column_shows(tmp_path: Path, name: str,
+                                                                             born: list[str],
+                                                                             iso: list[str | None]) -> None:
+    """A testimony sheet in day-month-year: 05/10/1978 is 5 October because 15/03/1975 can only be day
+    first (and 10 May in a sheet that writes 03/15/1975); a column that shows both orders reads each
+    date on its own, an ambiguous one not at all (reported)."""
+    rows = [["Name", "Gender", "Date of birth"], *([p.latin, "M", b] for p, b in zip((A, B, C), born, strict=True))]
+    added = add_and_export(tmp_path, name, csv_bytes(rows))
+    assert [r["birth_date"] or None for r in added.records] == iso

@@ -3,7 +3,9 @@
 A column gets its field, in this order of strength: a ``--map`` override; an
 exact header alias (``data/header_roles.yaml``, Chinese, English or Uyghur);
 a header that contains an alias; the content of the sample rows (identity
-numbers, 男/女, dates, names by script). A column of identity numbers is
+numbers, 男/女, dates, names by script). A date column whose sample rows
+write the year last and read only one way (15/03/1975: day first) reads its
+ambiguous dates (03/05/2017) that way too. A column of identity numbers is
 ``id_number`` whatever its header says. Each field goes to one column, the
 strongest and then the leftmost; the others stay only in the verbatim cells,
 with the reason in the plan. Name columns follow their script: the first
@@ -26,9 +28,9 @@ from enum import Enum
 from functools import cached_property
 
 from veracity.errors import InputError, UsageError
-from veracity.fields import FIELDS
+from veracity.fields import FIELDS, Kind
 from veracity.ingest.date_columns import DateParts, find_date_parts
-from veracity.ingest.dates import looks_like_date
+from veracity.ingest.dates import looks_like_date, year_last_order
 from veracity.ingest.header import LabelMatch, load_roles
 from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColumns
 from veracity.ingest.table import Cell, Row
@@ -96,6 +98,8 @@ class ColumnPlan:
 
     columns: tuple[ColumnRole, ...]
     date_parts: tuple[DateParts, ...] = ()  # dates over several columns, read together
+    date_orders: tuple[tuple[int, str], ...] = ()  # (column, "dmy" or "mdy"): year-last dates of the column
+    # whose sample rows read only one way, so that its ambiguous ones (03/05/2017) are read that way too
 
     def column_of(self, field: str) -> ColumnRole | None:
         """The column that holds FIELD, if one does."""
@@ -169,7 +173,9 @@ def assign_fields(
             detail = f"the {part} of {group.field}, read from {group.label}"
             candidates[k] = ColumnRole(k, columns[k], field, Reason.DATE_PARTS, detail)
     settled = _settle(candidates, sample_rows)
-    return ColumnPlan(settled, tuple(g for g in groups if settled[g.columns[0]].field == g.field))
+    orders = tuple((c.index, order) for c in settled if c.field and FIELDS[c.field].kind is Kind.DATE
+                   and (order := year_last_order(_sample(sample_rows, c.index))))
+    return ColumnPlan(settled, tuple(g for g in groups if settled[g.columns[0]].field == g.field), orders)
 
 
 def _sample(rows: Sequence[Row], index: int) -> list[Cell]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from veracity.ingest.table import Cell
 
@@ -58,8 +58,9 @@ def excel_serial_to_date(serial: int) -> dt.date | None:
     return _EXCEL_EPOCH + dt.timedelta(days=serial + 1 if serial < 60 else serial)
 
 
-def parse_date(cell: Cell) -> DateValue:
-    """Read a date cell in the forms Chinese registers use; impossible dates are not read.
+def parse_date(cell: Cell, order: str = "") -> DateValue:
+    """Read a date cell in the forms Chinese registers use; impossible dates are not read. ORDER ("dmy" or
+    "mdy", from ``year_last_order`` over the cell's column) reads a year-last date whose order is ambiguous.
 
     >>> [parse_date(s).iso for s in ("2017年05月03日", "2017.5.3", "20170503", "1985年3月", "1985")]
     ['2017-05-03', '2017-05-03', '2017-05-03', '1985-03', '1985']
@@ -69,7 +70,7 @@ def parse_date(cell: Cell) -> DateValue:
     DateValue(iso=None, reason='no such day: 2017-02-30')
     """
     if isinstance(cell, str):
-        return _parse_date_text(cell)
+        return _parse_date_text(cell, order)
     if isinstance(cell, dt.datetime):
         return DateValue(cell.date().isoformat())
     if isinstance(cell, dt.date):
@@ -81,13 +82,42 @@ def parse_date(cell: Cell) -> DateValue:
     return _parse_digits(str(int(cell))) if cell >= 0 else DateValue(None, "negative number")
 
 
-def date_iso(cell: Cell) -> str | None:
-    """``parse_date(cell).iso``, with the text path (cached) taken first.
+def date_iso(cell: Cell, order: str = "") -> str | None:
+    """``parse_date(cell, order).iso``, with the text path (cached) taken first.
 
-    >>> date_iso("2017/5/3"), date_iso("2017-02-30")
-    ('2017-05-03', None)
+    >>> date_iso("2017/5/3"), date_iso("2017-02-30"), date_iso("03/05/2017"), date_iso("03/05/2017", "dmy")
+    ('2017-05-03', None, None, '2017-05-03')
     """
-    return (_parse_date_text(cell) if type(cell) is str else parse_date(cell)).iso
+    return (_parse_date_text(cell, order) if type(cell) is str else parse_date(cell, order)).iso
+
+
+def year_last_order(cells: Iterable[Cell]) -> str:
+    """The order of day and month in a column's year-last dates, when its cells show one and only one:
+    "dmy" when some read only as day-month-year (15/03/1975) and none only as month-day-year, "mdy" in
+    the opposite case, else "" (none tells, or both occur: each cell is then read on its own).
+
+    >>> year_last_order(["15/03/1975", "03/05/2017", None]), year_last_order(["03/15/1975", "4/5/1980"])
+    ('dmy', 'mdy')
+    >>> year_last_order(["03/05/2017"]), year_last_order(["15/03/1975", "03/15/1975"]), year_last_order(["2017-05-03"])
+    ('', '', '')
+    """
+    orders = set()
+    for cell in cells:
+        if isinstance(cell, str) and (parts := _year_last_parts(cell)):
+            first, second = int(parts[0]), int(parts[1])
+            if first != second and (first > 12 or second > 12):
+                orders.add("dmy" if first > 12 else "mdy")
+    return orders.pop() if len(orders) == 1 else ""
+
+
+def _year_last_parts(text: str) -> list[str] | None:
+    """The three numbers of a date written day or month first and the year last (15/03/1975), or None.
+
+    >>> _year_last_parts("15/03/1975"), _year_last_parts("1975-03-15"), _year_last_parts("15.3.1975 0:00")
+    (['15', '03', '1975'], None, ['15', '3', '1975'])
+    """
+    head = text.strip().split(" ")[0]
+    return _DIGIT_GROUPS.findall(head) if _YEAR_LAST.fullmatch(head) else None
 
 
 def _parse_float(value: float) -> DateValue:
@@ -102,7 +132,7 @@ def _parse_float(value: float) -> DateValue:
 
 
 @lru_cache(maxsize=65_536)
-def _parse_date_text(text: str) -> DateValue:
+def _parse_date_text(text: str, order: str = "") -> DateValue:
     s = text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
     if not s:
         return DateValue(None, "empty")
@@ -119,7 +149,7 @@ def _parse_date_text(text: str) -> DateValue:
     parts = s.translate(_DATE_SEPARATORS).replace(" ", "").strip("-").split("-")
     if not all(p.isdigit() for p in parts):
         return DateValue(None, "not a date form veracity reads")
-    return _from_parts(parts)
+    return _from_parts(parts, order)
 
 
 _CHINESE_DIGITS = {ch: k for k, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -141,6 +171,8 @@ def _arabic(number: re.Match[str]) -> str:
     return str(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0))
 
 
+_DIGIT_GROUPS = re.compile(r"\d+")
+_YEAR_LAST = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}")
 _DATE_SEPARATORS = str.maketrans({"年": "-", "月": "-", ".": "-", "/": "-", "日": "", "号": ""})
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december")
@@ -176,11 +208,11 @@ def _parse_digits(s: str) -> DateValue:
     return DateValue(None, f"number {s} is neither a year nor an Excel date from 1910 to 2099")
 
 
-def _from_parts(parts: Sequence[str]) -> DateValue:
-    """Year, month and day as digit strings, year first."""
+def _from_parts(parts: Sequence[str], order: str = "") -> DateValue:
+    """Year, month and day as digit strings, year first (or last: ``_year_last``)."""
     if not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
         if len(parts) == 3 and len(parts[2]) == 4:
-            return _year_last(parts)
+            return _year_last(parts, order)
         return DateValue(None, "no four-digit year first")
     year, *rest = (int(p) for p in parts)
     if year not in _YEARS:
@@ -197,17 +229,20 @@ def _from_parts(parts: Sequence[str]) -> DateValue:
         return DateValue(None, f"no such day: {year:04d}-{rest[0]:02d}-{rest[1]:02d}")
 
 
-def _year_last(parts: Sequence[str]) -> DateValue:
-    """Day, month, year (15/03/1975) or month, day, year (03/15/1975): read only when one order is
-    possible, that is when one of the first two numbers is over 12 or both are the same.
+def _year_last(parts: Sequence[str], order: str = "") -> DateValue:
+    """Day, month, year (15/03/1975) or month, day, year (03/15/1975): read when one order is possible,
+    that is when one of the first two numbers is over 12 or both are the same, or in the ORDER of the
+    column ("dmy", "mdy") when it has one.
 
     >>> _year_last(["15", "03", "1975"]).iso, _year_last(["03", "15", "1975"]).iso, _year_last(["3", "5", "2017"])
     ('1975-03-15', '1975-03-15', DateValue(iso=None, reason='day-month-year order is ambiguous'))
+    >>> _year_last(["3", "5", "2017"], "dmy").iso, _year_last(["3", "5", "2017"], "mdy").iso
+    ('2017-05-03', '2017-03-05')
     """
     first, second = int(parts[0]), int(parts[1])
-    if first == second or first > 12 >= second:
+    if first == second or first > 12 >= second or (order == "dmy" and second <= 12):
         return _from_parts([parts[2], parts[1], parts[0]])
-    if second > 12 >= first:
+    if second > 12 >= first or (order == "mdy" and first <= 12):
         return _from_parts([parts[2], parts[0], parts[1]])
     return DateValue(None, "day-month-year order is ambiguous")
 

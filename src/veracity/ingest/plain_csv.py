@@ -425,7 +425,8 @@ def _groups(plan: ColumnPlan) -> list[_Group]:
         roles = tuple(replace(plan.columns[k], index=i) for i, k in enumerate(columns))
         spans = tuple(replace(g, columns=tuple(place[k] for k in g.columns)) for g in plan.date_parts
                       if g.columns[0] in place)
-        groups.append(_Group(tuple(columns), ColumnPlan(roles, spans)))
+        orders = tuple((place[k], order) for k, order in plan.date_orders if k in place)
+        groups.append(_Group(tuple(columns), ColumnPlan(roles, spans, orders)))
     return groups
 
 

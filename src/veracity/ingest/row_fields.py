@@ -17,6 +17,7 @@ together. ``name`` is the primary name; a script field (``name_zh``,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -166,8 +167,10 @@ class RecordBuilder:
 
     def __init__(self, plan: ColumnPlan) -> None:
         parts = {g.columns[0]: g for g in plan.date_parts}
+        orders = dict(plan.date_orders)
         self._steps = tuple(
-            _Step(c.index, c.field, _excel_text_first(convert), check, c.label)
+            _Step(c.index, c.field, _excel_text_first(partial(date_iso, order=orders[c.index])
+                                                      if c.index in orders else convert), check, c.label)
             if c.index not in parts else
             _Step(c.index, c.field, date_iso, DATE_UNPARSED, parts[c.index].label,
                   parts[c.index].columns)
