@@ -1,4 +1,4 @@
-"""Seeded mutations of valid CSV, XLSX, DOCX, XLS, ODS, HTML and XML files, for fuzzing every reader.
+"""Seeded mutations of valid CSV, XLSX, DOCX, XLS, ODS, HTML, XML and JSON files, for fuzzing every reader.
 
 ``mutants(count, seed)`` yields ``count`` altered files, the same for the
 same seed, each labelled with how it was made so that a failure can be
@@ -11,6 +11,7 @@ reproduced. The fuzz test runs ~1,200; a benchmark may run 10,000:
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from collections.abc import Callable, Iterator
@@ -65,6 +66,8 @@ def seed_files() -> tuple[tuple[str, str, bytes], ...]:
         ("xml-2003", ".xml", _xml_workbook(rows).encode("utf-8")),
         ("xls", ".xls", xls_bytes(register_xls)),
         ("ods", ".ods", register_ods()),
+        ("json", ".json", json.dumps([dict(zip(rows[0], row, strict=True)) for row in rows[1:]],
+                                     ensure_ascii=False).encode()),
     )
 
 
@@ -178,7 +181,8 @@ def mutants(count: int, seed: int = 0, kinds: tuple[str, ...] = ()) -> Iterator[
     seeds = [s for s in seed_files() if not kinds or s[0].startswith(kinds)]
     for n in range(count):
         label, suffix, data = seeds[n % len(seeds)]
-        mutators = TEXT_MUTATORS if suffix == ".csv" else BINARY_MUTATORS if label == "xls" else ZIP_MUTATORS
+        mutators = TEXT_MUTATORS if suffix in (".csv", ".json") else BINARY_MUTATORS if label == "xls" else \
+            ZIP_MUTATORS
         for _ in range(rng.choice((1, 1, 1, 2))):
             mutator = rng.choice(mutators)
             data = mutator(data, rng)

@@ -6,7 +6,8 @@ zip is XLSX when it holds ``xl/workbook.xml``, DOCX when it holds
 ``word/document.xml`` and an OpenDocument spreadsheet or text document
 (``opendocument``) when it holds ``content.xml`` and ``mimetype``. Text that is an HTML page is read for its tables
 (``html_tables``: what many systems export as an ``.xls``), an Excel 2003
-XML workbook for its worksheets (``xml_spreadsheet``), other XML is refused;
+XML workbook for its worksheets (``xml_spreadsheet``), other XML is refused,
+a JSON array of objects or JSON Lines for its records (``json_records``);
 anything else without magic bytes is taken for delimited text and must then
 pass the encoding rules and look like text. PDF goes to ``pdf_reader``
 (tables, page text, OCR of scanned pages) and images to ``image_reader``
@@ -36,6 +37,7 @@ from veracity.ingest.docx_reader import open_docx
 from veracity.ingest.encoding import TextEncoding, detect_encoding
 from veracity.ingest.guard import FileGuard
 from veracity.ingest.html_tables import parse_tables
+from veracity.ingest.json_records import is_json, open_json
 from veracity.ingest.metadata import DocumentMetadata, office_metadata, opendocument_metadata
 from veracity.ingest.opendocument import SPREADSHEET, TEXT_DOCUMENT, document_kind, open_opendocument
 from veracity.ingest.table import RawTable
@@ -64,6 +66,7 @@ class MediaType(enum.Enum):
     HTML = "text/html"          # its tables (a leak or reference), or an article (--role claims)
     XML_SPREADSHEET = "application/xml"  # Excel 2003 XML (SpreadsheetML)
     TEXT = "text/plain"         # an article's plain text (--role claims)
+    JSON = "application/json"   # a database export: an array of objects, or JSON Lines
 
 
 MAGIC: tuple[tuple[bytes, MediaType, str], ...] = (
@@ -175,18 +178,8 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
     if size > limits.max_file_bytes:
         raise guard.error(f"{size} bytes, more than the limit of {limits.max_file_bytes}")
     detected = sniff_magic(head)
-    if detected is None and is_html(head):
-        return _read_html(path, head, guard)
-    if detected is None and is_xml_spreadsheet(head):
-        sheets = open_xml_spreadsheet(path, guard)
-        return ReadResult(MediaType.XML_SPREADSHEET, iter(sheets), notes=("Excel 2003 XML workbook",))
-    if detected is None and is_xml(head):
-        raise guard.error("an XML document, not a table veracity reads (Excel 2003 XML workbooks are read)")
     if detected is None:
-        encoding, scan = detect_encoding(path, head, guard)
-        sniffed, table = open_csv(path, head, encoding, scan, guard)
-        notes: tuple[str, ...] = () if sniffed.fields > 1 else ("no delimiter found: read as one column",)
-        return ReadResult(MediaType.CSV, iter([table]), encoding, sniffed.delimiter, notes)
+        return _read_text(path, head, guard)
     if detected.media_type is MediaType.ZIP:
         detected = classify_zip(member_names(path, guard))
     if detected.media_type in (MediaType.XLSX, MediaType.DOCX, MediaType.XLS):
@@ -200,6 +193,25 @@ def read_tables(path: Path, source_file: str, limits: Limits) -> ReadResult:
     if detected.media_type in (MediaType.PDF, MediaType.IMAGE):
         return _read_document(path, detected, guard)
     raise guard.error(f"{detected.what} ({detected.media_type.value}), not a table veracity reads yet")
+
+
+def _read_text(path: Path, head: bytes, guard: FileGuard) -> ReadResult:
+    """A file without magic bytes: an HTML page's tables, an Excel 2003 XML workbook, JSON records, or delimited
+    text; other XML is refused."""
+    if is_html(head):
+        return _read_html(path, head, guard)
+    if is_xml_spreadsheet(head):
+        sheets = open_xml_spreadsheet(path, guard)
+        return ReadResult(MediaType.XML_SPREADSHEET, iter(sheets), notes=("Excel 2003 XML workbook",))
+    if is_xml(head):
+        raise guard.error("an XML document, not a table veracity reads (Excel 2003 XML workbooks are read)")
+    encoding, scan = detect_encoding(path, head, guard)
+    if is_json(head[encoding.bom:].decode(encoding.codec, errors="ignore")):
+        return ReadResult(MediaType.JSON, iter([open_json(path, encoding, guard)]), encoding,
+                          notes=("JSON records: a row per object, a column per key",))
+    sniffed, table = open_csv(path, head, encoding, scan, guard)
+    notes: tuple[str, ...] = () if sniffed.fields > 1 else ("no delimiter found: read as one column",)
+    return ReadResult(MediaType.CSV, iter([table]), encoding, sniffed.delimiter, notes)
 
 
 def _read_office(path: Path, detected: Detected, guard: FileGuard) -> ReadResult:
