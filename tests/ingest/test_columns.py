@@ -168,6 +168,26 @@ def test_content_of_unrecognised_columns_is_sniffed(sample: list[Row], field: st
     assert assign_fields(("x",), sample, {}).columns[0].field == field
 
 
+@pytest.mark.parametrize("label", ["结业时间", "释放日期", "Release date", "ۋاقتى"])
+def test_dates_under_a_header_naming_another_event_are_not_birth_dates(label: str) -> None:
+    """An unknown header that names when something happened (graduation, registration) holds dates of that event:
+    read as birth dates they would give every person a birth in 2018 and flag every identity number."""
+    role = assign_fields(("姓名", label), [("买买提", "2018-05-01"), ("吐尔逊", "2018-06-11")], {}).columns[1]
+    assert (role.field, role.reason) == (None, Reason.UNKNOWN)
+    assert "other than a birth" in role.detail
+
+
+KARAKAX_HEADERS = [("主要问题", "reason"), ("问题", "reason"), ("判定结论", "decision"), ("处理情况", "decision"),
+                   ("去向", "decision"), ("人员分类", "category"), ("入院时间", "detained_on"),
+                   ("收治时间", "detained_on"), ("周岁", "age")]
+
+
+@pytest.mark.parametrize(("label", "field"), KARAKAX_HEADERS)
+def test_headers_of_detention_lists_name_their_field(label: str, field: str) -> None:
+    values = {"reason": "超生", "decision": "继续培训", "category": "学员", "detained_on": "2017-05-01", "age": 30}
+    assert assign_fields(("姓名", label), [("买买提", values[field])], {}).columns[1].field == field
+
+
 NAME_SCRIPTS: list[tuple[tuple[str, str], Row, list[str | None]]] = [
     (("姓名", "ئىسىم"), ("阿依古丽·艾买提", "ئايگۈل ئەھمەت"), ["name", "name_arabic"]),
     (("姓名", "Name"), ("阿依古丽·艾买提", "Aygul Ehmet"), ["name", "name_latin"]),

@@ -212,6 +212,9 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
         return ColumnRole(index, label, said, reason, detail, match.alias.language)
     for field, test, what in _SNIFFERS:
         hits, mostly = _share(values, test)
+        if mostly and field == "birth_date" and _dated_event(label):
+            return ColumnRole(index, label, None, Reason.UNKNOWN, f"{hits} of {len(values)} values are dates, but "
+                              "the header names the date of something other than a birth")
         if mostly:
             detail = f"{hits} of {len(values)} values are {what}"
             return ColumnRole(index, label, field, Reason.CONTENT, detail)
@@ -259,6 +262,21 @@ def _is_running_count(values: Sequence[Cell]) -> bool:
         return False
     steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
     return steps >= _MOSTLY * (len(numbers) - 1)
+
+
+_EVENT_DATE = ("时间", "日期", "年月", "date", "time", "ۋاقتى", "waqti")
+_BIRTH = ("出生", "生日", "birth", "born", "تۇغۇلغان", "tughulghan")
+
+
+def _dated_event(label: str) -> bool:
+    """Whether LABEL, a header no alias knows, names the date of something other than a birth (入院时间, release
+    date): its dates are not birth dates, however they look.
+
+    >>> _dated_event("入院时间"), _dated_event("Release date"), _dated_event("出生时间 "), _dated_event("")
+    (True, True, False, False)
+    """
+    text = normalise_label(label)
+    return any(w in text for w in _EVENT_DATE) and not any(w in text for w in _BIRTH)
 
 
 _SNIFFERS: tuple[tuple[str, Callable[[Cell], bool], str], ...] = (
