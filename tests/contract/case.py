@@ -71,6 +71,16 @@ class ContractCase:
         self.export(what, fmt, redact=redact)
         return self.folder / f"{what}{'-redacted' if redact else ''}.{fmt}"
 
+    def redacted_texts(self, whats: Sequence[str]) -> dict[str, str]:
+        """The redacted report, the redacted JSON exports of WHATS and the redacted records in Parquet, as text."""
+        report = self.folder / "report-redacted.html"
+        veracity("report", self.path, "-o", report, "--redact").ok()
+        texts = {"report": report.read_text("utf-8")}
+        for what in whats:
+            texts[what] = json.dumps(self.export(what, "json", redact=True), ensure_ascii=False)
+        texts["records.parquet"] = json.dumps(self.export("records", "parquet", redact=True), ensure_ascii=False)
+        return texts
+
     def record_at(self, item: str) -> dict[str, str]:
         """The exported record an evidence item names (`file:row` or `file:sheet:row`)."""
         m = EVIDENCE_ITEM.fullmatch(item)
@@ -107,6 +117,12 @@ def spellings(people: Iterable[Person]) -> set[str]:
 def numbers(people: Iterable[Person], extra: Iterable[str] = ()) -> set[str]:
     """Every identity number a case holds of PEOPLE (both forms) and EXTRA ones."""
     return {n for p in people for n in (p.id18, p.id15)} | set(extra)
+
+
+def surviving(texts: dict[str, str], held: Iterable[str]) -> list[str]:
+    """Each HELD name or number found (case-folded) in one of TEXTS, as "where: what"."""
+    held = list(held)
+    return [f"{k}: {v}" for k, text in texts.items() for v in held if v.lower() in text.lower()]
 
 
 def row_findings(findings: Iterable[dict[str, str]]) -> set[tuple[str, str, str, str]]:

@@ -147,6 +147,12 @@ def lossy_rows(expected: Sequence[Expected]) -> list[int]:
 # ------------------------------------------------------------------ CSV: a register, its copy and its revision
 
 REGISTER_HEADER = ["序号", "姓名", "性别", "出生日期", "身份证号", "现住址"]
+# Another Chinese transcription of each given name of ``people.GIVEN`` (clerks differ: 买买提 / 麦麦提)
+ZH_VARIANTS = {"买买提": "麦麦提", "艾合买提": "艾合麦提", "阿不都热依木": "阿布都热依木", "吐尔逊": "吐尔孙",
+               "努尔买买提": "努尔麦麦提", "托合提": "托乎提", "肉孜": "肉兹", "库尔班": "库尔邦",
+               "伊力哈木": "依力哈木", "玉素甫": "玉苏甫", "热合曼": "热合满", "亚森": "亚生", "阿依古丽": "阿依古力",
+               "古丽米热": "古丽米尔", "热依拉": "热衣拉", "帕提古丽": "帕提古力", "米日古丽": "米日古力",
+               "祖丽皮亚": "祖力皮亚"}
 
 
 @dataclass(frozen=True)
@@ -168,9 +174,7 @@ def revised_register(ps: Sequence[Person], newcomer: Person) -> tuple[list[list[
     row 2's name in another transcription of one part, row 4's check character, row 7's birth date, row 9's sex,
     and row 11 another person (NEWCOMER) altogether."""
     rows = register_rows(ps)
-    p2 = ps[1]
-    rows[2][1] = p2.zh.replace("买买提", "麦麦提").replace("阿不都", "阿布都").replace("吐尔逊", "吐尔孙")
-    assert rows[2][1] != p2.zh, "the second person's name has no part with another transcription"
+    rows[2][1] = "·".join(ZH_VARIANTS.get(part, part) for part in ps[1].zh.split("·"))
     rows[4][4] = wrong_check(ps[3].id18)
     rows[7][3] = (ps[6].born + dt.timedelta(days=3 * 365)).isoformat()
     rows[9][2] = "女" if ps[8].male else "男"

@@ -10,13 +10,33 @@ by a number whose record carries another name. The summary must count what the o
 
 from __future__ import annotations
 
-import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+import httpx
 import pytest
 
-from .case import CLAIM_HEAD, FINDING_HEAD, FORMATS, LINK_HEAD, RECORD_HEAD, ContractCase, cut, numbers, spellings
-from .cli import veracity
+from .case import (
+    CLAIM_HEAD,
+    FINDING_HEAD,
+    FORMATS,
+    LINK_HEAD,
+    RECORD_HEAD,
+    ContractCase,
+    cut,
+    numbers,
+    spellings,
+    surviving,
+)
+from .cli import SRC, veracity
 from .files import CLAIMS_HEADER, Expected, write_csv
 from .people import people
 from .shapes3 import detainees, karakax_list, ug_testimonies
@@ -162,15 +182,98 @@ def test_exports_start_with_the_contract_columns(case: ContractCase) -> None:
 
 
 def test_redacted_outputs_hold_no_name_nor_number_of_a_detainee_or_a_relative(case: ContractCase) -> None:
-    report = case.folder / "report-redacted.html"
-    veracity("report", case.path, "-o", report, "--redact").ok()
-    texts = {"report": report.read_text("utf-8")}
-    for what in ("records", "findings", "links", "claims"):
-        texts[what] = json.dumps(case.export(what, "json", redact=True), ensure_ascii=False)
-    texts["records.parquet"] = json.dumps(case.export("records", "parquet", redact=True), ensure_ascii=False)
     held = spellings(PS[:10]) | {p.zh for p in PS[10:40]} | numbers(PS[:40], [case.truth[7].id_number])
-    assert [f"{k}: {v}" for k, text in texts.items() for v in held if v.lower() in text.lower()] == []
+    assert surviving(case.redacted_texts(("records", "findings", "links", "claims")), held) == []
 
 
 def test_verify_passes(case: ContractCase) -> None:
     veracity("verify", case.path).ok()
+
+
+# ------------------------------------------------------------------ veracity serve, as an outside script reaches it
+
+TOKEN = "contract-audit-token"
+
+
+@dataclass
+class Served:
+    """A ``veracity serve`` process on 127.0.0.1 and what it printed so far."""
+
+    url: str
+    printed: list[str]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def served(case: ContractCase) -> Iterator[Served]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(SRC), "VERACITY_TOKEN": TOKEN, "NO_COLOR": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "veracity", "serve", str(case.path), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    printed: list[str] = []
+    threading.Thread(target=lambda: printed.extend(process.stdout or ()), daemon=True).start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                httpx.get(f"{url}/login", timeout=5)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, "".join(printed)
+                time.sleep(0.5)
+        yield Served(url, printed)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _bearer() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_serve_prints_its_address_with_the_token(served: Served) -> None:
+    assert any(f"{served.url}/?token={TOKEN}" in line for line in served.printed), served.printed
+
+
+@pytest.mark.parametrize("route", ["/", f"/records?q={PS[0].latin}", "/records/1", "/review"])
+def test_a_request_without_the_token_gets_no_case_data(served: Served, route: str) -> None:
+    response = httpx.get(served.url + route, follow_redirects=False, timeout=30)
+    assert response.status_code == 401 or (response.status_code in (302, 303, 307)
+                                           and response.headers["location"].startswith("/login"))
+    assert PS[0].zh not in response.text and PS[0].arabic not in response.text
+
+
+def test_a_search_in_latin_or_arabic_script_finds_the_chinese_row_and_the_testimony(served: Served) -> None:
+    for query in (PS[0].latin, PS[0].arabic):
+        page = httpx.get(f"{served.url}/records", params={"q": query}, headers=_bearer(), timeout=60)
+        assert page.status_code == 200, query
+        assert PS[0].zh in page.text and PS[0].arabic in page.text, query
+        assert PS[1].zh not in page.text, query
+
+
+def test_a_records_page_shows_its_original_cells(served: Served) -> None:
+    page = httpx.get(f"{served.url}/records", params={"q": PS[0].zh}, headers=_bearer(), timeout=60).text
+    links = re.findall(r'href="(/records/\d+)"', page)
+    assert links, page
+    shown = [httpx.get(served.url + link, headers=_bearer(), timeout=60).text for link in links]
+    assert any(DETAINEES[0].family in text.replace("&#34;", '"') for text in shown)
+
+
+def test_the_token_once_opens_a_session_and_a_post_without_csrf_is_refused(served: Served,
+                                                                          case: ContractCase) -> None:
+    with httpx.Client(base_url=served.url, timeout=60) as browser:
+        opened = browser.get("/", params={"token": TOKEN}, follow_redirects=True)
+        assert opened.status_code == 200 and "token=" not in str(opened.url)  # the address left without it
+        assert browser.get("/review").status_code == 200  # the session cookie, no token
+        before = case.fingerprint()[0]
+        assert 'name="csrf"' in browser.get("/review").text  # its forms carry their CSRF token
+        for action in ("/review/bulk", "/logout"):  # accept every link in the queue; end the session
+            assert browser.post(action, data={"decision": "accept"}).status_code == 403, action
+        assert browser.get("/review").status_code == 200  # still signed in
+        assert case.fingerprint()[0] == before  # nothing audited
