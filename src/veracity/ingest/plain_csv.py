@@ -196,13 +196,13 @@ def plain_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: TextEncodi
 
 
 def _survey(reader: duckdb.DuckDBPyConnection, relation: str, separator: str, odd: bytes) -> tuple[Lines, int, bool]:
-    """The lines of RELATION (its column ``line``, cells joined by SEPARATOR), the length of the longest, and
-    whether one holds a character of ODD."""
+    """The lines of RELATION (its column ``line``, cells joined by SEPARATOR; a line's cells are its separators + 1,
+    as ``string_split`` counts them), the length of the longest, and whether one holds a character of ODD."""
     escapes = [char for char in _JSON_ESCAPES if char != separator]
     found = "".join(f", bool_or(contains(line, chr({ord(char)})))" for char in escapes)
-    count, longest, width, odd_found, *held = reader.execute(  # a line's cells: its separators + 1, as
-        f"SELECT count(*), max(length(line)), max(length(line) - length(replace(line, $d, ''))) + 1, "  # string_split
-        f"bool_or(regexp_matches(line, $odd)){found} FROM {relation}",  # counts
+    count, longest, width, odd_found, *held = reader.execute(
+        f"SELECT count(*), max(length(line)), max(length(line) - length(replace(line, $d, ''))) + 1, "
+        f"bool_or(regexp_matches(line, $odd)){found} FROM {relation}",
         {"d": separator, "odd": f"[{odd.decode('ascii')}]"}).fetchone() or (0, 0, 0, True)
     lines = Lines(count, separator, width or 0, "".join(char for char, h in zip(escapes, held, strict=True) if h))
     return lines, longest or 0, bool(odd_found)
