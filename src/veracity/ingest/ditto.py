@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from veracity.case import Case
-from veracity.ingest.fill_down import value_above
+from veracity.ingest.fill_down import values_above
 from veracity.ingest.table import Row
 from veracity.ingest.values import DITTO_UNFILLED
 
@@ -42,8 +42,8 @@ def _fill(field: str) -> str:
     """SQL: the marks in FIELD take the nearest value above them in their block that is not a mark."""
     written = f"CASE WHEN {_is_mark(field)} THEN NULL ELSE nullif(trim({field}), '') END"
     return f"""
-UPDATE records SET {field} = above.value FROM ({value_above(written)}) AS above
-WHERE records.record_id = above.record_id AND above.value IS NOT NULL AND {_is_mark("records." + field)}"""
+UPDATE records SET {field} = above.{field} FROM ({values_above({field: written})}) AS above
+WHERE records.record_id = above.record_id AND above.{field} IS NOT NULL AND {_is_mark("records." + field)}"""
 
 
 UNFILLED = ('%s: "%s" is a ditto mark with no value above it in its table (on its first row, or just below a blank, '
@@ -65,8 +65,13 @@ def fill_ditto_marks(case: Case, source_id: int, sheet: str, fields: tuple[str, 
     SHEET) by the value above them in their block (``fill_down``); a mark with none stays as written and is
     reported (``DITTO_UNFILLED``). Called for a table whose first rows hold a mark (``marks_in``): a scan of
     every row for marks would cost a large register more than reading it."""
-    filled = [f for f in DITTO_FIELDS if f in fields]
     table = {"source_id": source_id, "sheet": sheet, "marks": list(DITTO_MARKS)}
+    fields = tuple(f for f in DITTO_FIELDS if f in fields)
+    if not fields:
+        return
+    marked = case.con.execute(f"SELECT {', '.join(f'bool_or({_is_mark(f)})' for f in fields)} FROM records "
+                              "WHERE source_id = $source_id AND sheet = $sheet", table).fetchone() or ()
+    filled = [f for f, holds in zip(fields, marked, strict=True) if holds]  # a fill costs more than this look
     for field in filled:
         case.con.execute(_fill(field), table)
     if filled:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from veracity.case import Case
 from veracity.checks.family import load_relations
-from veracity.ingest.fill_down import table_blocks, value_above
+from veracity.ingest.fill_down import table_blocks, values_above
 
 PLACE_FIELDS = ("address", "street", "locality", "postcode", "state")  # where the household lives
 _ROW = '"row"'
@@ -31,21 +31,27 @@ def _member(column: str) -> str:
     return f"NOT {_blank(column)} AND NOT list_contains($heads, lower(trim({column})))"
 
 
+_ABOVE = values_above({"household": "nullif(trim(household), '')"})
 _FILL_HOUSEHOLD = f"""
-UPDATE records SET household = above.value FROM ({value_above("nullif(trim(household), '')")}) AS above
-WHERE records.record_id = above.record_id AND above.value IS NOT NULL
+UPDATE records SET household = above.household FROM ({_ABOVE}) AS above
+WHERE records.record_id = above.record_id AND above.household IS NOT NULL
   AND {_blank("records.household")} AND {_member("records.relation")}"""
 
 _IS_HEAD = f"NOT {_blank('household')} AND list_contains($heads, lower(trim(relation)))"
-_HEAD_PLACE = ", ".join(f"arg_min({f}, {_ROW}) FILTER (WHERE is_head) OVER same_household AS {f}" for f in PLACE_FIELDS)
+_HEAD_PLACE = ", ".join(f"arg_min({f}, {_ROW}) AS {f}" for f in PLACE_FIELDS)  # the first head's, as written
+_HEADS = f"""
+SELECT table_no, block, trim(household) AS household, {_HEAD_PLACE}
+FROM ({table_blocks(f"{_ROW}, household, relation, {', '.join(PLACE_FIELDS)}")}) WHERE {_IS_HEAD}
+GROUP BY table_no, block, trim(household)"""
 _FILL_PLACE = f"""
 UPDATE records SET {", ".join(f"{f} = CASE WHEN {_blank('records.' + f)} THEN head.{f} ELSE records.{f} END"
                               for f in PLACE_FIELDS)}
-FROM (SELECT record_id, {_HEAD_PLACE}
-      FROM ({table_blocks(f'record_id, {_ROW}, household, {_IS_HEAD} AS is_head, {", ".join(PLACE_FIELDS)}')})
-      WINDOW same_household AS (PARTITION BY table_no, block, trim(household))) AS head
-WHERE records.record_id = head.record_id AND NOT {_blank("records.household")}
-  AND {_member("records.relation")} AND ({" OR ".join(_blank("records." + f) for f in PLACE_FIELDS)})"""
+FROM (SELECT member.record_id, {", ".join(f"head.{f}" for f in PLACE_FIELDS)}
+      FROM ({table_blocks("record_id, household")}) AS member JOIN ({_HEADS}) AS head
+        ON member.table_no = head.table_no AND member.block = head.block AND trim(member.household) = head.household
+     ) AS head
+WHERE records.record_id = head.record_id AND {_member("records.relation")}
+  AND ({" OR ".join(_blank("records." + f) for f in PLACE_FIELDS)})"""
 
 
 def head_labels() -> list[str]:
