@@ -6,8 +6,8 @@ level is not the one the probability reaches:
 
 - ``id_exact``: an exact, valid 18-digit identity number on both sides, and nothing else contradicts
   it (see :func:`conflicts`; a name ``compare`` cannot read contradicts nothing): confirmed.
-- ``id_conflict``: the same valid number, but names that share no part and score below the floor, a
-  different sex or a different birth: a copied, reissued or fabricated number, or two people. The
+- ``id_conflict``: the same valid number, but names that share no part and score below the floor, or a
+  different sex: a copied, reissued or fabricated number, or two people. The
   model's level, at most probable; at least possible, so that a reviewer sees it.
 - ``name_floor``: a name below the floor with no agreeing number drops the model's level one step.
 
@@ -35,9 +35,9 @@ BATCH = 65536  # pairs read into Python at a time
 ID_AGREES = 2  # gamma of the id comparison at or above which the numbers agree (two digits transposed or better:
 # a copying error of the same number)
 NAMES_DIFFER = "different names"  # the name level of names that share no part (a patronymic written wrong shares one)
-CONTRADICTS = {"sex": "different sex", "birth": "different birth"}  # comparison -> the level that, beside the same
-# valid number, says two people: sexes that differ, births more than a year apart
-ID_EXACT_WHY = ("The same valid 18-digit identity number on both sides, and neither the name, the sex nor the birth "
+CONTRADICTS = {"sex": "different sex"}  # comparison -> the level that, beside the same valid number, says two people.
+# Not the birth: a register that gives ages (at a year it does not state) puts true pairs more than a year apart
+ID_EXACT_WHY = ("The same valid 18-digit identity number on both sides, and neither the name nor the sex "
                 "contradicts it: confirmed by the number, whatever the model's probability.")
 ID_CONFLICT_WHY = ("The same valid 18-digit identity number on both sides, but {}: a copied, reissued or fabricated "
                    "number, or two people. The model's level, at most probable; possible at least, for a reviewer.")
@@ -108,7 +108,7 @@ def _label(pair: Mapping[str, Any], levels: dict[str, dict[int, LevelInfo]], com
 def conflicts(pair: Mapping[str, Any], levels: dict[str, dict[int, LevelInfo]], name_score: float | None,
               name_floor: float) -> list[str]:
     """What in PAIR, besides the identity number, says its two records are different people: names that
-    share no part and score below NAME_FLOOR, sexes that differ, births more than a year apart.
+    share no part and score below NAME_FLOOR, sexes that differ.
 
     >>> levels = {"name": {0: LevelInfo("different names", 0.001), 1: LevelInfo("one name part agrees", 0.07)},
     ...           "sex": {0: LevelInfo("different sex", 0.002), 1: LevelInfo("same sex", 2.0)}}
