@@ -2,7 +2,9 @@
 
     # what each distinct free-text value of the case (and the testimonies as written, lower, upper) becomes
     python bench/redact_short_bench.py sample DEMO_DIR OUT.json
-    # sentences naming N random held names (2 or 3 of the sample's hanzi parts) in Latin script
+    # sentences naming N random held names (2 or 3 of the sample's hanzi parts) in Latin script: as written,
+    # lower case with a comma, with a short part, with a compound part split by a space (Abdu Rehim), and two
+    # parts of one held name around a word (Ali told Tursun)
     python bench/redact_short_bench.py scale DEMO_DIR N
 
 DEMO_DIR is what ``veracity demo DEMO_DIR`` writes. Run it with PYTHONPATH on the sources before and after a
@@ -59,6 +61,31 @@ def _short(part: str) -> bool:
     return len(part) <= 3 or min(len(consonant_classes(k)) for k in part_keys(part)) < 2
 
 
+COMPOUND_HEADS = ("Abdu", "Nur", "Gül", "Gul", "Ay", "Muhem")  # the first part of a compound given name
+
+
+def split_compound(part: str) -> str | None:
+    """PART with its compound head split off by a space (Abdurehim: Abdu Rehim), None when it has none."""
+    head = next((h for h in COMPOUND_HEADS if part.startswith(h) and len(part) - len(h) >= 3), None)
+    return None if head is None else f"{head} {part[len(head):].title()}"
+
+
+def _texts(kind: str, names: list[str], latin: dict[str, str], rng: random.Random) -> list[str]:
+    """Up to 300 sentences of KIND naming two-part NAMES (hanzi) in their parts' Latin spelling LATIN."""
+    forms = {"Given Patronymic": "{a} {b}", "patronymic, given": "{b}, {a}", "a short part": "{a} {b}",
+             "a compound split (Abdu Rehim)": "{a} {b}", "two parts around a word (Ali told Tursun)": "{a} told {b}"}
+    pool = [nm for nm in names if any(_short(latin[x]) for x in nm.split("·")) == (kind == "a short part")]
+    if kind.startswith("a compound"):
+        pool = [nm for nm in pool if split_compound(latin[nm.split("·")[0]])]
+    texts = []
+    for name in rng.sample(pool, min(300, len(pool))):
+        a, b = (latin[x] for x in name.split("·"))
+        a = split_compound(a) or a if kind.startswith("a compound") else a
+        written = forms[kind].format(a=a, b=b)
+        texts.append(f"In March my brother {written.lower() if ',' in written else written} was taken, his wife said.")
+    return texts
+
+
 def scale(demo: Path, n: int) -> None:
     people = json.loads((demo / "sample" / "truth.json").read_text("utf-8"))["persons"].values()
     latin: dict[str, str] = {}
@@ -73,22 +100,17 @@ def scale(demo: Path, n: int) -> None:
     redactor = Redactor(Pseudonyms(b"k" * 32), NameIndex.from_pairs((name, None) for name in names))
     redactor.scrub("warm up: Memet Tursun")
     two = [name for name in names if name.count("·") == 1]
-    kinds: dict[str, list[str]] = {}
-    for kind, form in (("Given Patronymic", "{a} {b}"), ("patronymic, given", "{b}, {a}"), ("a short part", "{a} {b}")):
-        pool = [nm for nm in two if any(_short(latin[x]) for x in nm.split("·")) == (kind == "a short part")]
-        texts = []
-        for name in rng.sample(pool, min(300, len(pool))):
-            a, b = (latin[x] for x in name.split("·"))
-            written = form.format(a=a, b=b)
-            texts.append(f"In March my brother {written.lower() if ',' in form else written} was taken, his wife said.")
-        kinds[kind] = texts
+    kinds = {kind: _texts(kind, two, latin, rng) for kind in ("Given Patronymic", "patronymic, given", "a short part",
+                                                               "a compound split (Abdu Rehim)",
+                                                               "two parts around a word (Ali told Tursun)")}
     _, _, kinds["the sample's free text"] = _sample_values(demo)
     for kind, texts in kinds.items():
         cpu = time.process_time()
         out = [redactor.scrub(t) for t in texts]
         cpu = time.process_time() - cpu
-        named = sum("P-" in o for o in out)
-        print(f"{kind}: {len(texts)} sentences, {named} with a pseudonym, {1000 * cpu / len(texts):.1f} ms CPU each")
+        named, marked = sum("P-" in o for o in out), sum(o.count("[name]") == 2 and "P-" not in o for o in out)
+        print(f"{kind}: {len(texts)} sentences, {named} with a pseudonym, {marked} with two marks and none, "
+              f"{1000 * cpu / len(texts):.1f} ms CPU each")
     print(f"{len(names)} held names of {len(parts)} parts ({sum(_short(latin[p]) for p in parts)} short)")
 
 

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from veracity.names import compare
 from veracity.names.uyghur_script import arabic_to_uly, uly_to_arabic
+from veracity.report.mentions import ORDINARY, SHORT_WORDS
 from veracity.report.redact import visible
 from veracity.report.spellings import PARTS, compress, part_spellings
 from veracity.sample.name_parts import load_given_names, strip_diacritics
@@ -49,8 +51,9 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def _spellings(part: str) -> dict[Script, list[str]]:
-    """PART's spellings by script: as held, the names module's transliterations, the sample table's spellings."""
-    found = [part, *_table().get(part.lower(), ())]
+    """PART's spellings by script: as held, the names module's transliterations, the sample table's spellings that
+    :func:`veracity.names.compare` takes for the same name (it reads ``Abdughopur`` and ``阿不都吾甫尔`` apart)."""
+    found = [part, *(s for s in _table().get(part.lower(), ()) if compare(s, part).same_person)]
     script = detect(part)
     if script is Script.HAN:
         found += ["".join(lazy_pinyin(part)).title(), *(s.title() for s in part_spellings(part))]
@@ -78,8 +81,9 @@ def renderings(name: str) -> dict[Script, list[tuple[str, ...]]]:
 
 
 def split_part(part: str) -> tuple[str, str] | None:
-    """PART cut in two where a compound's parts may meet: near its middle, before a consonant (Latin: seven letters
-    or more; hanzi: four or more); None for a shorter part.
+    """PART cut in two where a compound's parts may meet: after its head of two to four letters (the longest ending
+    before a consonant) for a Latin part of seven letters or more, in the middle for hanzi of four or more; None for a
+    shorter part, or when a piece would be a frequent word (``Wusi man``).
 
     >>> split_part("Abdurehim"), split_part("Nurmemet"), split_part("阿不都热合木"), split_part("Ali")
     (('Abdu', 'rehim'), ('Nur', 'memet'), ('阿不都', '热合木'), None)
@@ -88,9 +92,9 @@ def split_part(part: str) -> tuple[str, str] | None:
         return (part[:len(part) // 2], part[len(part) // 2:]) if len(part) >= 4 else None
     if len(part) < 7:
         return None
-    middle = len(part) // 2
-    cuts = [k for k in range(2, len(part) - 2) if part[k].lower() not in "aeiouéöü" and part[k - 1] != part[k]]
-    k = min(cuts, key=lambda c: (abs(c - middle), c), default=middle)
+    k = next((k for k in (4, 3, 2) if part[k].lower() not in "aeiouéöü" and part[k - 1] != part[k]), 4)
+    if {part[:k].lower(), part[k:].lower()} & (ORDINARY | SHORT_WORDS):
+        return None  # redaction never joins a frequent word to a neighbour (Wusi man, Abli met: a known limit)
     return part[:k], part[k:]
 
 
@@ -112,9 +116,10 @@ def _split_forms(parts: tuple[str, ...], script: Script) -> Iterator[tuple[str, 
 
 
 def _joined_forms(parts: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """A name held in three parts or more with two adjacent parts written as one (Abdu Rehim Qasim: Abdurehim Qasim)."""
-    for k in range(len(parts) - 1) if len(parts) >= 3 else ():
-        yield (*parts[:k], parts[k] + parts[k + 1].lower(), *parts[k + 2:])
+    """A name held in three parts or more with its first two, a compound given name, written as one (Abdu Rehim
+    Qasim: Abdurehim Qasim)."""
+    if len(parts) >= 3:
+        yield (parts[0] + parts[1].lower(), *parts[2:])
 
 
 def _latin(held: str, parts: tuple[str, ...]) -> Iterator[Form]:

@@ -5,6 +5,7 @@ Parquet, the summary, FtM). One module-scoped build."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import unicodedata
 from pathlib import Path
@@ -13,9 +14,11 @@ import pytest
 
 from veracity.case import open_case
 from veracity.demo import run_demo
-from veracity.report.redact import name_pairs
+from veracity.report.redact import Redactor, name_pairs
 
+from .adversarial import forms, survivors
 from .scan import redacted_outputs
+from .written import sentence
 
 _ID_LIKE = re.compile(r"(?<![\da-f.])(?:\d{17}[\dx]|\d{15})(?![\da-f])", re.IGNORECASE)  # not inside a hex digest
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,6 +36,7 @@ class Sample:
         with open_case(demo.case) as case:
             held, _ = name_pairs(case)
             self.texts = redacted_outputs(case, out, pdf=False)
+            self.redactor = Redactor.for_case(case)
         people = truth["persons"].values()
         self.names = set(held) | {p[k] for p in people for k in ("name_zh", "name_latin", "name_arabic") if p.get(k)}
         self.numbers = {p["id_number"] for p in people} | {p["id_number"][:6] + p["id_number"][8:17] for p in people}
@@ -95,3 +99,13 @@ def test_no_identity_number_in_any_redacted_output(sample: Sample) -> None:
     left = {output: sorted(set(_ID_LIKE.findall(text)) | (sample.numbers & _digit_stretches(text)))
             for output, text in sample.texts.items()}
     assert {output: found[:5] for output, found in left.items() if found} == {}
+
+
+def test_no_whole_name_survives_any_written_form_of_sample_names(sample: Sample) -> None:
+    """Eight of the sample's two-part names (seeded), each written every way :mod:`.adversarial` writes it, scrubbed
+    with the sample's own name index: no whole name in any script is left."""
+    held = sorted(n for n in sample.names if len(_words(n)) == 2)
+    chosen = random.Random(8).sample(held, 8)
+    left = {form.written: found for name in chosen for form in forms(name)
+            if (found := survivors(sample.redactor.scrub(sentence(form.written)), form))}
+    assert left == {}

@@ -34,12 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, permutations
 from typing import NamedTuple
 
 from veracity.names import SAME_PERSON_THRESHOLD, NameMatch, compare, keys, part_keys, similarity
 from veracity.names.hanzi import name_characters
 from veracity.names.keys import consonant_classes
+from veracity.names.latin_fold import after_prefix
 from veracity.report.spellings import PARTS
 
 _HANZI = "\u3400-\u9fff\uf900-\ufaff"
@@ -96,6 +97,7 @@ class _Held(NamedTuple):
     given: set[str]  # the first parts of the held names
     parts_of: dict[str, set[str]]  # each person key: the parts of their held names
     holder: dict[str, str]  # each held name, and each of its readings as compounds: the person key
+    co_parts: dict[str, set[str]]  # each held part: the parts held in one name with it
     hanzi: frozenset[str]  # the characters a name in hanzi is written with (hanzi.name_characters, the held ones)
 
 
@@ -128,12 +130,16 @@ class Mentions:
                 pairs = [(min(parts), max(parts))] if len(parts) == 2 else combinations(sorted(set(parts)), 2)
                 for pair in pairs:
                     by_pair.setdefault(pair, []).append(name)
+            co_parts: dict[str, set[str]] = {}
+            for a, b in by_pair:
+                co_parts.setdefault(a, set()).add(b)
+                co_parts.setdefault(b, set()).add(a)
             held = set().union(*parts_of.values())
             parts_by_key: dict[str, set[str]] = {}
             for part in held:
                 for k in _loose_keys(part):
                     parts_by_key.setdefault(k, set()).add(part)
-            self._index = _Held(parts_by_key, by_pair, given, parts_of, holder,
+            self._index = _Held(parts_by_key, by_pair, given, parts_of, holder, co_parts,
                                 name_characters() | {c for p in held for c in p})
         return self._index
 
@@ -162,11 +168,37 @@ class Mentions:
         candidates = {name for a, b in combinations(words, 2) for pa, sa in self._near(a) for pb, sb in self._near(b)
                       if sa + sb >= 2 * SAME_PERSON_THRESHOLD
                       for name in index.by_pair.get((min(pa, pb), max(pa, pb)), ())}
-        match, name = max(((compare(" ".join(words), n), n) for n in sorted(candidates)),
-                          key=lambda hit: (hit[0].score, hit[1]), default=(None, ""))
+        match, name = self._judged(words, candidates)
+        if match is None or match.score < SAME_PERSON_THRESHOLD:  # a part whose blocking keys differ, or too far
+            found = {n for a, b in permutations(words, 2) for n in self._beside(a, b)} - candidates
+            match, name = self._judged(words, found)
         if match is None or match.score < SAME_PERSON_THRESHOLD:
             return 0.0, None, False
         return match.score, index.holder[name], _gapped(words, match)
+
+    @staticmethod
+    def _judged(words: tuple[str, ...], names: set[str]) -> tuple[NameMatch | None, str]:
+        """The best of NAMES compared with WORDS, and that name (None and '' without names)."""
+        return max(((compare(" ".join(words), n), n) for n in sorted(names)), key=lambda hit: (hit[0].score, hit[1]),
+                   default=(None, ""))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - as above
+    def _beside(self, word: str, other: str) -> tuple[str, ...]:
+        """The held names holding a part WORD sounds like and a part held beside it that OTHER sounds near enough,
+        by the similarity of their phonetic keys, whatever their blocking keys (ayshem SM ~ 阿依先木 NM, 0.81; aysa ~
+        艾沙 0.69 beside gulnur ~ 古丽努尔 0.99): the two similarities adding up to twice SAME_PERSON_THRESHOLD."""
+        if len(other) < 2 or other.lower() in ORDINARY | SHORT_WORDS:
+            return ()
+        index, own = self._built(), part_keys(other)
+        found: list[str] = []
+        for part, score in self._near(word):
+            floor = 2 * SAME_PERSON_THRESHOLD - score
+            if score < SAME_PERSON_THRESHOLD:
+                continue
+            for co in index.co_parts.get(part, ()):
+                if max((similarity(a, b) for a in own for b in part_keys(co)), default=0.0) >= floor:
+                    found += index.by_pair.get((min(part, co), max(part, co)), ())
+        return tuple(found)
 
     def _best(self, run: list[tuple[int, int, str]], i: int) -> tuple[float, str | None, bool, int, int]:
         """The best-sounding window of RUN at word I (up to RUN words) or the two after it, a window read whole before
@@ -225,10 +257,11 @@ class Mentions:
         return out
 
     def _compound(self, first: str, second: str) -> bool:
-        """Whether two words of two letters or more, neither an ordinary or a frequent short word (out of ~ Ot), sound
-        like a held part once joined that neither sounds like alone (Tursun Ali is not one part)."""
+        """Whether two words of two letters or more, the first a compound head (:func:`compound_head`), neither an
+        ordinary or a frequent short word (out of ~ Ot), sound like a held part once joined that neither sounds like
+        alone (Tursun Ali is not one part)."""
         plain = ORDINARY | SHORT_WORDS
-        if min(len(first), len(second)) < 2 or first.lower() in plain or second.lower() in plain:
+        if len(second) < 2 or not compound_head(first) or first.lower() in plain or second.lower() in plain:
             return False
         heard = self._parts(first + second)
         return bool(heard) and heard.isdisjoint(self._parts(first) | self._parts(second))
@@ -289,17 +322,32 @@ def _parts_of(name: str) -> list[str]:
     return [p for p in PARTS.split(name) if p]
 
 
-def compounds(name: str) -> list[str]:
-    """NAME's readings with two adjacent parts written as one, for a name of three parts or more: a compound given
-    name may be held split by a space, a hyphen or a dot and written whole (Abdu Rehim Qasim ~ Qasim Abdurehim).
+def compound_head(part: str) -> bool:
+    """Whether PART may be the head of a compound name part written apart: ``Abdu``/``Abdul`` in any script (the
+    names tables' compound prefixes), else a short part (four letters or fewer, two hanzi or fewer: Nur, Gül, Ay,
+    努尔, 古丽).
 
-    >>> compounds("Abdu-Rehim Qasim"), compounds("Ali Tursun")
-    (['AbduRehim Qasim', 'Abdu RehimQasim'], [])
+    >>> [compound_head(p) for p in ("Abdu", "阿不都", "ئابدۇ", "Nur", "古丽", "Abdurehim", "吐尔逊", "Tursun")]
+    [True, True, True, True, True, False, False, False]
+    """
+    if len(part) <= (2 if _HAN.match(part) else 4):
+        return True
+    return any(len(rest) <= 1 for rest in map(after_prefix, part_keys(part)) if rest is not None)
+
+
+def compounds(name: str) -> list[str]:
+    """NAME's readings with a compound head and the part after it written as one, for a name of three parts or
+    more: a compound given name may be held split by a space, a hyphen or a dot and written whole (Abdu Rehim
+    Qasim ~ Qasim Abdurehim).
+
+    >>> compounds("Abdu-Rehim Qasim"), compounds("Ali Tursun"), compounds("Abdurehim Tursun Qasim")
+    (['AbduRehim Qasim'], [], [])
     """
     parts = _parts_of(name)
     if len(parts) < 3:
         return []
-    return [" ".join([*parts[:k], parts[k] + parts[k + 1], *parts[k + 2:]]) for k in range(len(parts) - 1)]
+    return [" ".join([*parts[:k], parts[k] + parts[k + 1], *parts[k + 2:]]) for k in range(len(parts) - 1)
+            if compound_head(parts[k])]
 
 
 def _gapped(words: tuple[str, ...], match: NameMatch) -> bool:
