@@ -323,10 +323,22 @@ def test_numeric_cells_of_text_fields_lose_no_digits_and_gain_no_decimal_point()
 
 
 def test_every_field_has_an_alias_in_each_language_or_is_english_only() -> None:
+    """Database column codes are listed where registers use them, not for every field."""
     roles = load_roles()
     for field in FIELDS:
-        languages = {a.language for a in roles.aliases if a.field == field}
-        assert languages == set(LANGUAGES) or (field in roles.english_only and "en" in languages), field
+        languages = {a.language for a in roles.aliases if a.field == field} - {"code"}
+        assert languages == set(LANGUAGES) - {"code"} or (field in roles.english_only and "en" in languages), field
+
+
+@pytest.mark.parametrize(("header", "fields"), [
+    (("XM", "SFZH", "XB", "MZ", "CSRQ", "HJDZ", "HH", "YHZGX"),
+     ["name", "id_number", "sex", "ethnicity", "birth_date", "address", "household", "relation"]),
+    (("ryxm", "gmsfhm", "xbdm", "nl", "xzz"), ["name", "id_number", "sex", "age", "address"]),
+])
+def test_the_column_codes_of_a_police_database_export_are_read(header: tuple[str, ...], fields: list[str]) -> None:
+    plan = assign_fields(header, [], {})
+    assert [c.field for c in plan.columns] == fields
+    assert {c.language for c in plan.columns} == {"code"}
 
 
 def test_docs_list_every_alias() -> None:

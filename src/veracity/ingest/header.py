@@ -55,7 +55,7 @@ from veracity.ingest.values import (
 from veracity.limits import Limits
 
 NO_DATA_ROWS = "header but no data rows"
-LANGUAGES = ("zh", "en", "ug")
+LANGUAGES = ("zh", "en", "ug", "code")  # code: database column names (pinyin initials)
 _ROLES_FILE = "header_roles.yaml"
 _MAX_LABEL_CHARS = 40  # a longer cell is a value or a note, not a column label
 
@@ -476,10 +476,10 @@ def aliases_markdown(roles: HeaderRoles | None = None) -> str:
     """The alias table of ``docs/headers.md``, generated from the taxonomy (a test keeps them equal).
 
     >>> aliases_markdown().splitlines()[0]
-    '| field | zh | en | ug |'
+    '| field | zh | en | ug | code |'
     """
     roles = roles or load_roles()
-    lines = ["| field | zh | en | ug |", "|---|---|---|---|"]
+    lines = ["| field | " + " | ".join(LANGUAGES) + " |", "|---" * (len(LANGUAGES) + 1) + "|"]
     for name in [*FIELDS, None]:
         cells = [" · ".join(a.text for a in roles.aliases if a.field == name and a.language == lang)
                  for lang in LANGUAGES]
