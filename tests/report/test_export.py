@@ -85,3 +85,19 @@ def test_id_number_is_exported_normalised(opened: Case, tmp_path: Path) -> None:
 def test_summary_as_csv_is_a_usage_error(opened: Case, tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         export_table(opened, "summary", Format.CSV, tmp_path / "s.csv")
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_a_links_level_the_probability_does_not_reach_says_its_rule_and_why(opened: Case, tmp_path: Path,
+                                                                            redact: bool) -> None:
+    """An outside script reading 'confirmed' beside 0.31 sees the identity-number rule that set it."""
+    add_links(opened, 4)
+    why = "The same valid 18-digit identity number on both sides, and neither the name nor the sex contradicts it."
+    opened.con.execute("UPDATE links SET match_probability = 0.31, rule = 'id_exact', evidence = ? "
+                       "WHERE link_id = 'L0'", [json.dumps({"rule": "id_exact", "why": why})])
+    export_table(opened, "links", Format.CSV, tmp_path / "l.csv", redact=redact)
+    with (tmp_path / "l.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0])[-2:] == ["rule", "why"]
+    assert [(r["row_a"], r["match_probability"], r["level"], r["rule"], r["why"]) for r in rows] == [
+        ("1", "0.31", "probable", "id_exact", why), ("4", "0.987", "confirmed", "model", "")]

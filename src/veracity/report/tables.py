@@ -6,7 +6,7 @@ yet) exports its header and no rows: the real state of the case.
 >>> RECORD_COLUMNS[:9]
 ('source_file', 'sheet', 'row', 'role', 'name', 'id_number', 'sex', 'birth_date', 'address')
 >>> LINK_COLUMNS[5:]
-('level', 'status', 'sheet_a', 'sheet_b')
+('level', 'status', 'sheet_a', 'sheet_b', 'rule', 'why')
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ RECORD_COLUMNS = _RECORD_HEAD + tuple(f for f in FIELDS if f not in _RECORD_HEAD
 FINDING_COLUMNS = ("check_id", "severity", "source_file", "sheet", "row", "message", "stage")
 # sheet_a/sheet_b after the contract's columns: row_a alone is ambiguous in a workbook or a document of tables
 LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status",
-                "sheet_a", "sheet_b")
+                "sheet_a", "sheet_b", "rule", "why")  # rule: what set the level; why: when the probability does not
 CLAIM_COLUMNS = ("claim_id", "verdict", "evidence", "speaker", "date", "source", "subject_name", "subject_id",
                  "assertion", "value", "quote", "source_file", "row")
 QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "assertion")
 
 _ID_SQL = "upper(regexp_replace(r.id_number, '[\\s\\-‐‑–—_.·]', '', 'g')) AS id_number"
 _KEEP = frozenset({"row", "role", "sex", "age", "detained_on", "row_a", "row_b", "match_probability", "level",
-                   "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict",
-                   "sha256", "table_no", "head_row"})  # the last three: the FtM export's file hash and places
+                   "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict", "rule",
+                   "why", "sha256", "table_no", "head_row"})  # the last three: the FtM export's file hash and places
 _BLANK = frozenset({"other_id", "street", "postcode", *NAME_FIELDS})
 
 
@@ -112,6 +112,16 @@ def _claims(state: CaseState) -> Table:
                  f"assertion, value, quote, c.source_file, c.\"row\"", f"claims c{join}", 'c.source_file, c."row"')
 
 
+def _links(state: CaseState) -> Table:
+    """The links, with the rule that set each level and, where the level is not the one the probability
+    reaches, why (the evidence's own words: templates without names or numbers)."""
+    if not state.has("links", *LINK_COLUMNS[:-1], "evidence"):
+        return _empty(LINK_COLUMNS)
+    why = "coalesce(json_extract_string(evidence, '$.why'), '') AS why"
+    select = ", ".join([*(f'"{c}"' for c in LINK_COLUMNS[:-1]), why])
+    return Table(LINK_COLUMNS, select, "links", "source_file_a, sheet_a, row_a, source_file_b")
+
+
 def _optional(state: CaseState, table: str, columns: tuple[str, ...], order: str) -> Table:
     if not state.has(table, *columns):
         return _empty(columns)
@@ -124,7 +134,7 @@ def tables(state: CaseState) -> dict[str, Table]:
         "records": _records(),
         "findings": Table(FINDING_COLUMNS, 'check_id, severity, source_file, sheet, "row", message, stage',
                           "findings", 'source_file, sheet, "row" NULLS LAST, check_id'),
-        "links": _optional(state, "links", LINK_COLUMNS, "source_file_a, sheet_a, row_a, source_file_b"),
+        "links": _links(state),
         "claims": _claims(state),
         "quotes": _optional(state, "quotes", QUOTE_COLUMNS, "source_file, paragraph"),
     }
