@@ -153,9 +153,6 @@ def test_the_claims_export_keeps_the_claims_dates_as_written(case: ContractCase)
     assert case.record_at(item(0))["name"] == PS[0].zh
 
 
-@pytest.mark.xfail(strict=True, reason="report (tables.py): the claims export leaves out the verdict's sentence, so "
-                   "a verdict resting on a number whose record carries another name (K7) is exported as a plain "
-                   "'contradicted' with nothing saying the names differ (issue 7: 'one plain sentence of why')")
 def test_a_claim_whose_number_belongs_to_another_name_says_so_in_the_export(case: ContractCase) -> None:
     k7 = next(c for c in case.export("claims") if c["claim_id"] == "K7")
     assert "another name" in k7.get("sentence", "")

@@ -24,7 +24,7 @@ FINDING_COLUMNS = ("check_id", "severity", "source_file", "sheet", "row", "messa
 LINK_COLUMNS = ("source_file_a", "row_a", "source_file_b", "row_b", "match_probability", "level", "status",
                 "sheet_a", "sheet_b", "rule", "why")  # rule: what set the level; why: when the probability does not
 CLAIM_COLUMNS = ("claim_id", "verdict", "evidence", "speaker", "date", "source", "subject_name", "subject_id",
-                 "assertion", "value", "quote", "source_file", "row")
+                 "assertion", "value", "quote", "source_file", "row", "sentence")  # sentence: the verdict's why
 QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "assertion")
 
 _ID_SQL = "upper(regexp_replace(r.id_number, '[\\s\\-‐‑–—_.·]', '', 'g')) AS id_number"
@@ -106,10 +106,13 @@ def _empty(columns: tuple[str, ...]) -> Table:
 
 def _claims(state: CaseState) -> Table:
     judged = state.has("verdicts", "claim_id", "verdict", "evidence")
+    judged = judged and state.has("verdicts", "sentence")
     verdict = "v.verdict, v.evidence" if judged else "'' AS verdict, '' AS evidence"
+    sentence = "v.sentence" if judged else "'' AS sentence"
     join = " LEFT JOIN verdicts v USING (claim_id)" if judged else ""
     return Table(CLAIM_COLUMNS, f"c.claim_id, {verdict}, speaker, date, source, subject_name, subject_id, "
-                 f"assertion, value, quote, c.source_file, c.\"row\"", f"claims c{join}", 'c.source_file, c."row"')
+                 f"assertion, value, quote, c.source_file, c.\"row\", {sentence}", f"claims c{join}",
+                 'c.source_file, c."row"')
 
 
 def _links(state: CaseState) -> Table:
