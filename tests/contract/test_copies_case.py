@@ -113,9 +113,5 @@ def test_summary_counts_what_the_exports_hold(case: ContractCase) -> None:
     assert summary["links_by_level"] == dict(Counter(li["level"] for li in links))
 
 
-@pytest.mark.xfail(strict=True, reason="link-levels (link/): a person linked only to another version of the same "
-                   "leak counts as confirmed (persons.level) and the revision as an independent source "
-                   "(persons.sources = 2 with the subset): summary confirmed_persons is 11, but only the 6 people "
-                   "of the reference register are confirmed by an independent source (issue 6)")
 def test_only_the_independent_source_confirms_persons(case: ContractCase) -> None:
     assert case.summary()["confirmed_persons"] == 6

@@ -145,3 +145,11 @@ def test_relatives_agreement_is_read_from_the_evidence(evidence: str, agreement:
     with duckdb.connect() as con:
         assert con.execute(f"SELECT {RELATIVES_AGREEMENT} FROM (SELECT ? AS evidence)", [evidence]).fetchone() == (
             agreement,)
+
+
+def test_a_link_to_another_version_of_the_leak_joins_but_does_not_confirm() -> None:
+    """A revision of the leak lists the same people: the document does not confirm itself; a register does."""
+    revision = Edge(1, 7, "confirmed", "auto", "名单_修订.csv", independent=False)
+    result = cluster([1, 2, 7], [revision, Edge(2, 9, "confirmed", "auto", "户籍.csv")], {})
+    assert [(p.records, p.level, p.sources) for p in result.persons] == [((1, 7), "unconfirmed", 0),
+                                                                          ((2,), "confirmed", 1)]

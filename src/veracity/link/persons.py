@@ -3,7 +3,9 @@
 A person is a cluster of records joined by links that are accepted, or confirmed or probable
 and not rejected; accepted links are transitive within a person. A person's level is its best
 link's (accepted counts as confirmed). Sources are counted by file: two testimonies of one file
-(two relatives of one family) are one source; a testimony and a second register are two.
+(two relatives of one family) are one source; a testimony and a second register are two. A link
+between two versions of one document (a copy, a revision: ``store.versions``) joins their records
+into one person but confirms nothing and is no source: the document does not confirm itself.
 
 A family (leak household) is corroborated when one testimony source confirms two or more of its
 members: a testimony confirms the person it is about (a confirmed link) and names relatives, and
@@ -42,6 +44,7 @@ class Edge:
     status: str
     source_file_b: str
     relatives_named: int | None = None  # relatives of a that b names and a's household shows; None when b names none
+    independent: bool = True  # False between two versions of one document: the link joins, it does not confirm
 
     @property
     def effective_level(self) -> str | None:
@@ -92,7 +95,7 @@ def _persons(leak: Sequence[int], edges: Sequence[Edge], households: dict[int, s
     members: dict[int, list[int]] = defaultdict(list)
     for e in edges:
         level = e.effective_level
-        if level is None:
+        if level is None or not e.independent:
             continue
         root = comp.find(e.a)
         if _RANK[level] > _RANK[best[root]]:

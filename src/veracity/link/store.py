@@ -88,15 +88,37 @@ def _insert(case: Case, target: str, columns: dict[str, list[object]]) -> None:
         case.con.unregister("tmp_rows")
 
 
+VERSION_SHARE = 0.5  # of the smaller file's records found again at the same place with the same name and number
+
+# Pairs of leak files of which one holds, at the same sheet and row, the same name and number as the other for at
+# least VERSION_SHARE of the smaller file's records: a copy or a revision of one document (two documents listing
+# one person at the same row for half their rows are one document).
+_VERSIONS = f"""
+WITH leak AS (SELECT source_file, sheet, "row", name, id_number FROM records WHERE role = 'leak' AND name IS NOT NULL),
+sizes AS (SELECT source_file, count(*) AS n FROM leak GROUP BY source_file),
+same AS (SELECT a.source_file AS fa, b.source_file AS fb, count(*) AS k FROM leak a JOIN leak b
+         ON a.sheet = b.sheet AND a."row" = b."row" AND a.name = b.name AND a.source_file < b.source_file
+         AND a.id_number IS NOT DISTINCT FROM b.id_number GROUP BY a.source_file, b.source_file)
+SELECT fa, fb FROM same JOIN sizes x ON x.source_file = fa JOIN sizes y ON y.source_file = fb
+WHERE k >= {VERSION_SHARE} * least(x.n, y.n)"""
+
+
+def versions(case: Case) -> set[frozenset[str]]:
+    """The pairs of leak files that are versions of one document (a copy under another name, a revision)."""
+    return {frozenset((a, b)) for a, b in case.con.execute(_VERSIONS).fetchall()}
+
+
 def recompute_persons(case: Case) -> Clusters:
     """Rebuild persons, person_records and families from the links and households tables."""
     leak = [int(r) for (r,) in case.con.execute(
         "SELECT record_id FROM records WHERE role = 'leak' ORDER BY record_id").fetchall()]
     named = relatives_named_by_label()
-    edges = [Edge(int(a), int(b), str(lv), str(st), str(f), None if agreed is None else named.get(agreed, 0))
-             for a, b, lv, st, f, agreed in case.con.execute(
-                 f"SELECT record_id_a, record_id_b, level, status, source_file_b, {RELATIVES_AGREEMENT} FROM links"
-             ).fetchall()]
+    copies = versions(case)
+    edges = [Edge(int(a), int(b), str(lv), str(st), str(fb), None if agreed is None else named.get(agreed, 0),
+                  frozenset((str(fa), str(fb))) not in copies)
+             for a, b, lv, st, fa, fb, agreed in case.con.execute(
+                 f"SELECT record_id_a, record_id_b, level, status, source_file_a, source_file_b, {RELATIVES_AGREEMENT} "
+                 "FROM links").fetchall()]
     households = {int(r): str(h) for r, h in case.con.execute(
         "SELECT record_id, household_id FROM households").fetchall()}
     result = cluster(leak, edges, households)
