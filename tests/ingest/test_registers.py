@@ -98,7 +98,7 @@ def test_a_date_in_year_month_and_day_columns_under_a_merged_header_is_one_birth
 
 def test_an_impossible_split_date_is_reported_and_its_cells_kept(tmp_path: Path) -> None:
     added = add_and_export(tmp_path, "two-row.xlsx", workbook(_two_row_header))
-    assert "1 values kept verbatim but not understood" in " ".join(added.output.split())
+    assert "1 value kept verbatim but not understood" in " ".join(added.output.split())
     assert added.tables[0]["header_rows"] == "2-3"
 
 
@@ -267,7 +267,7 @@ def test_an_identity_number_typed_as_a_number_is_not_read_and_says_its_digits_ar
 
     added = add_and_export(tmp_path, "numbers.xlsx", workbook(build))
     assert added.records[0]["id_number"] == ""
-    assert "1 values kept verbatim but not understood" in " ".join(added.output.split())
+    assert "1 value kept verbatim but not understood" in " ".join(added.output.split())
 
 
 def test_sex_codes_are_read_in_a_sex_column_and_never_sniffed(tmp_path: Path) -> None:

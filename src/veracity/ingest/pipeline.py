@@ -69,7 +69,8 @@ class AddOutcome:
             said = (f"{self.source_file}: already in the case as {self.already_as} "
                     f"(sha256 {self.sha256[:12]}…); nothing added")
         else:
-            noted = f", {self.problems} values kept verbatim but not understood" if self.problems else ""
+            values = "value" if self.problems == 1 else "values"
+            noted = f", {self.problems} {values} kept verbatim but not understood" if self.problems else ""
             said = (f"{self.source_file}: added as {self.role}, {self.records} records from {self.tables} "
                     f"table(s) ({self.media_type}{', ' + self.encoding if self.encoding else ''}){noted}")
         return "\n".join((said, *(f"  note: {note}" for note in self.notes)))
