@@ -111,3 +111,13 @@ def test_the_generator_author_and_times_of_meta_xml_are_the_documents_metadata(p
                                                                    "2017-05-03T10:15:00", "2018-01-02T08:00:00")
     assert [s.signal_id for s in file_signals("list.ods", m, None, None, load_releases())] == [
         "metadata.software_anachronism"]  # LibreOffice 7 came out in 2020
+
+
+def test_the_row_limit_counts_the_rows_of_every_sheet(put: Put) -> None:
+    """Two sheets of 15 rows are 30 rows of one file; LibreOffice's trailing empty rows are none."""
+    sheet = [row(text_cell(str(k))) for k in range(15)] + [row(attrs='table:number-rows-repeated="1048570"')]
+    data = opendocument_bytes(table("a", sheet) + table("b", sheet))
+    assert [len(rows) for _, rows in read_all(put("two.ods", data), Limits(max_rows=30))[1]] == [15, 15]
+    with pytest.raises(InputError, match="more than 29 rows") as caught:
+        read_all(put("two.ods", data), Limits(max_rows=29))
+    assert caught.value.place == "sheet 'b' row 15"

@@ -52,8 +52,8 @@ def document_kind(path: Path, guard: FileGuard) -> str:
 def open_opendocument(path: Path, kind: str, guard: FileGuard) -> list[RawTable]:
     """The tables of the OpenDocument file at PATH (KIND from ``document_kind``), in document order."""
     tables: list[tuple[str, list[Row]]] = []
-    reader = _TableReader(guard, "", [])
-    depth = 0  # of table:table elements open (a table inside a cell is its cell's text)
+    reader = _TableReader(guard, "", [], 0)
+    depth = 0  # of table:table elements open (a table inside a cell is not read)
     with guard.reading(lambda rows: f"row {rows}") as tally, zipfile.ZipFile(path) as archive, \
             archive.open("content.xml") as content:
         for event, element in iterparse(content, events=("start", "end")):
@@ -66,7 +66,7 @@ def open_opendocument(path: Path, kind: str, guard: FileGuard) -> list[RawTable]
                     sheet = element.get(f"{TABLE}name") if kind == SPREADSHEET else None
                     name = sheet or f"table {len(tables) + 1}"
                     tables.append((name, []))
-                    reader = _TableReader(guard, f"sheet '{name}'" if sheet else name, tables[-1][1])
+                    reader = _TableReader(guard, f"sheet '{name}'" if sheet else name, tables[-1][1], tally.rows)
                 elif event == "end" and depth == 0:
                     element.clear()
                 continue
@@ -82,12 +82,14 @@ def open_opendocument(path: Path, kind: str, guard: FileGuard) -> list[RawTable]
 
 class _TableReader:
     """The rows of one table as its cells and rows end: repeats expanded, spans laid out on the grid, limits
-    checked; PREFIX names the table in errors ("sheet 'Sheet1'", "table 2")."""
+    checked; PREFIX names the table in errors ("sheet 'Sheet1'", "table 2"), BEFORE is the rows the file's
+    earlier tables laid out (``Limits.max_rows`` counts all tables)."""
 
-    def __init__(self, guard: FileGuard, prefix: str, rows: list[Row]) -> None:
+    def __init__(self, guard: FileGuard, prefix: str, rows: list[Row], before: int) -> None:
         self.guard = guard
         self.prefix = prefix
         self.rows = rows
+        self.before = before
         self.grid = Grid(guard.limits.max_columns)
         self.spans: list[Span] = []
         self.empty_cells = 0   # empty cells written since the last value (kept only if a value follows)
@@ -119,14 +121,15 @@ class _TableReader:
         self.spans.extend([Span(value, columns, rows)] * repeat)
 
     def row(self, element: Element) -> int:
-        """Lay out the row that ended (repeated); the number of physical rows it stood for."""
+        """Lay out the row that ended (repeated); the number of rows laid out (empty rows wait for a row with a
+        value, and are never laid out at the end of a table)."""
         repeat = _count(element.get(f"{TABLE}number-rows-repeated"), self.guard.rows_left() + 1)
         spans, self.spans, self.empty_cells = self.spans, [], 0
         if not spans and not self.grid.covers():
             self.empty_rows += repeat
-            return repeat
-        place, rows = self.place, self.rows
-        if len(rows) + self.empty_rows + repeat > self.guard.rows_left():
+            return 0
+        place, rows, laid = self.place, self.rows, self.empty_rows + repeat
+        if self.before + len(rows) + laid > self.guard.rows_left():
             raise self.guard.too_many_rows(place)
         try:
             rows.extend(self.grid.row([]) for _ in range(self.empty_rows))
@@ -134,9 +137,9 @@ class _TableReader:
         except TooWide as wide:
             raise self.guard.too_many_columns(wide.width, place) from None
         self.empty_rows = 0
-        if len(rows) // CLOCK_EVERY != (len(rows) - repeat) // CLOCK_EVERY:
+        if len(rows) // CLOCK_EVERY != (len(rows) - laid) // CLOCK_EVERY:
             self.guard.check_clock(place)
-        return repeat
+        return laid
 
 
 def _count(text: str | None, most: int = MAX_SPAN) -> int:
