@@ -104,7 +104,11 @@ WHERE k >= {VERSION_SHARE} * least(x.n, y.n)"""
 
 
 def versions(case: Case) -> set[frozenset[str]]:
-    """The pairs of leak files that are versions of one document (a copy under another name, a revision)."""
+    """The pairs of leak files that are versions of one document (a copy under another name, a revision). The
+    records are joined only when the case holds two leak files or more (a review decision rebuilds persons)."""
+    row = case.con.execute("SELECT count(*) FROM sources WHERE role = 'leak'").fetchone()
+    if not row or row[0] < 2:
+        return set()
     return {frozenset((a, b)) for a, b in case.con.execute(_VERSIONS).fetchall()}
 
 
