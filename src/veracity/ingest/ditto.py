@@ -14,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from veracity.case import Case
-from veracity.ingest.fill_down import values_above
+from veracity.ingest.fill_down import ROW, values_above
 from veracity.ingest.table import Row
 from veracity.ingest.values import DITTO_UNFILLED
 
 DITTO_MARKS = ("同上", "同前", "〃", '"', "''", "ditto", "do.", "-〃-")
 DITTO_FIELDS = ("address", "street", "locality", "postcode", "state", "household", "ethnicity", "category", "reason",
                 "decision")
-_ROW = '"row"'
 
 
 def _is_mark(column: str) -> str:
@@ -53,11 +52,11 @@ UNFILLED = ('%s: "%s" is a ditto mark with no value above it in its table (on it
 def _unfilled(fields: Sequence[str]) -> str:
     """SQL: one ``DITTO_UNFILLED`` finding for each mark left in FIELDS of one table, in row and field order."""
     marks = " UNION ALL ".join(
-        f"SELECT record_id, source_file, sheet, {_ROW}, {k} AS k, '{field}' AS field, {field} AS mark FROM records "
+        f"SELECT record_id, source_file, sheet, {ROW}, {k} AS k, '{field}' AS field, {field} AS mark FROM records "
         f"WHERE source_id = $source_id AND sheet = $sheet AND {_is_mark(field)}" for k, field in enumerate(fields))
-    return (f"INSERT INTO findings SELECT '{DITTO_UNFILLED.id}', 'notice', source_file, sheet, {_ROW}, record_id, "
+    return (f"INSERT INTO findings SELECT '{DITTO_UNFILLED.id}', 'notice', source_file, sheet, {ROW}, record_id, "
             f"printf('{UNFILLED}', field, mark), 'ingest', json_object('field', field, 'value', mark) "
-            f"FROM ({marks}) ORDER BY {_ROW}, k")
+            f"FROM ({marks}) ORDER BY {ROW}, k")
 
 
 def fill_ditto_marks(case: Case, source_id: int, sheet: str, fields: tuple[str, ...]) -> None:

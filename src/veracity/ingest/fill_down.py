@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-_ROW = '"row"'
+ROW = '"row"'  # the records' row column, quoted (a keyword in SQL)
 
 
 def table_blocks(columns: str) -> str:
@@ -26,7 +26,7 @@ def table_blocks(columns: str) -> str:
     >>> "AS block" in table_blocks("record_id")
     True
     """
-    return (f"SELECT {columns}, table_no, {_ROW} - record_id AS block FROM records "
+    return (f"SELECT {columns}, table_no, {ROW} - record_id AS block FROM records "
             "WHERE source_id = $source_id AND sheet = $sheet")
 
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from veracity.case import Case
 from veracity.checks.family import load_relations
-from veracity.ingest.fill_down import table_blocks, values_above
+from veracity.ingest.fill_down import ROW, table_blocks, values_above
 
 PLACE_FIELDS = ("address", "street", "locality", "postcode", "state")  # where the household lives
-_ROW = '"row"'
 
 
 def _blank(column: str) -> str:
@@ -38,10 +37,10 @@ WHERE records.record_id = above.record_id AND above.household IS NOT NULL
   AND {_blank("records.household")} AND {_member("records.relation")}"""
 
 _IS_HEAD = f"NOT {_blank('household')} AND list_contains($heads, lower(trim(relation)))"
-_HEAD_PLACE = ", ".join(f"arg_min({f}, {_ROW}) AS {f}" for f in PLACE_FIELDS)  # the first head's, as written
+_HEAD_PLACE = ", ".join(f"arg_min({f}, {ROW}) AS {f}" for f in PLACE_FIELDS)  # the first head's, as written
 _HEADS = f"""
 SELECT table_no, block, trim(household) AS household, {_HEAD_PLACE}
-FROM ({table_blocks(f"{_ROW}, household, relation, {', '.join(PLACE_FIELDS)}")}) WHERE {_IS_HEAD}
+FROM ({table_blocks(f"{ROW}, household, relation, {', '.join(PLACE_FIELDS)}")}) WHERE {_IS_HEAD}
 GROUP BY table_no, block, trim(household)"""
 _FILL_PLACE = f"""
 UPDATE records SET {", ".join(f"{f} = CASE WHEN {_blank('records.' + f)} THEN head.{f} ELSE records.{f} END"
