@@ -223,7 +223,7 @@ def load_plain_table(case: Case, raw: RawTable, plain: PlainText, source_id: int
             reader.execute(f"CREATE TEMP VIEW plain_lines AS SELECT n - {header} AS r, line FROM plain_file "
                            f"WHERE n > {header}")
             lines = replace(plain.lines, count=plain.lines.count - header)
-        if lines is None or _holds_later_table(reader, lines.separator, start.layout):
+        if lines is None or start.relatives is not None or _holds_later_table(reader, lines.separator, start.layout):
             return load_started(case, start, target, request, started, progress)
         load = TableLoad(data_rows=lines.count, mapped=start.mapped)
         load.records, load.problems = _insert_records(case, plain.reader, lines, start, target)

@@ -29,11 +29,12 @@ import pyarrow as pa
 
 from veracity.case import Case
 from veracity.errors import InputError
-from veracity.fields import FIELDS, NAME_FIELDS
+from veracity.fields import FIELDS
 from veracity.ingest.columns import ColumnPlan, RecordColumns, assign_fields, require_fields
 from veracity.ingest.ditto import fill_ditto_marks, marks_in
 from veracity.ingest.header import HeaderLayout, header_at, later_header_rows, locate_header, require_data_rows
 from veracity.ingest.household_fill import fill_household_members
+from veracity.ingest.relatives import PERSON_FIELDS, Relatives, plan_relatives
 from veracity.ingest.table import Cell, RawTable, Row
 from veracity.ingest.values import (
     ValueProblem,
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 CHUNK = 50_000  # rows read, classified, converted and inserted at a time
 RECORD_COLUMNS = ("record_id", "source_id", "source_file", "sheet", "table_no", "row", "role",
                   *FIELDS, "cells")
-PERSON_FIELDS = frozenset({*NAME_FIELDS, "id_number"})
 _INTEGER = {"record_id", "source_id", "table_no", "row", "age"}
 
 
@@ -64,6 +64,7 @@ class TableLoad:
 
     data_rows: int = 0
     records: int = 0
+    extra: int = 0  # records beyond one per data row: relatives on their person's row (``relatives``)
     problems: int = 0
     mapped: set[str] = field(default_factory=set)
     skipped: str = ""
@@ -237,6 +238,7 @@ class TableStart:
     mapped: set[str]  # the --map columns this table has
     where: str  # the table in messages ("sheet 'x'", or empty)
     ditto: bool = False  # the first data rows hold a ditto mark (同上, 〃): filled once the table is read
+    relatives: Relatives | None = None  # relatives listed in sub-rows under each person
 
 
 def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableStart | TableLoad:
@@ -251,17 +253,17 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
     planned = plan_columns(layout, sample, request, source_file, where)
     if isinstance(planned, TableLoad):
         return planned
-    plan, mapped = planned
-    return TableStart(layout, plan, chain(sample, rest), mapped, where, marks_in(sample))
+    part, mapped = planned
+    return TableStart(layout, part.plan, chain(sample, rest), mapped, where, marks_in(sample), part.relatives)
 
 
 def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddRequest, source_file: str,
-                 where: str) -> tuple[ColumnPlan, set[str]] | TableLoad:
-    """The column plan under LAYOUT (SAMPLE: the rows below it) and the --map columns it uses, or the
-    TableLoad of a table that is skipped: no column recognised, or no name or identity-number column."""
+                 where: str) -> tuple[_Part, set[str]] | TableLoad:
+    """The table under LAYOUT (SAMPLE: the rows below it) with its column plan, and the --map columns it uses,
+    or the TableLoad of a table that is skipped: no column recognised, or no name or identity-number column."""
     overrides = {k: v for k, v in request.mapping.items() if layout.has_column(k)}
-    plan = assign_fields(layout.columns, [r for r in sample if not (is_blank(r) or is_total_row(r))],
-                         overrides)
+    rows = [r for r in sample if not (is_blank(r) or is_total_row(r))]
+    plan = assign_fields(layout.columns, rows, overrides)
     try:
         require_fields(plan, headerless=layout.headerless, source=source_file, place=where)
     except InputError as unreadable:
@@ -269,7 +271,10 @@ def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddReques
     if not PERSON_FIELDS & set(plan.assigned):  # e.g. a summary sheet of counts beside the register
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
-    return plan, set(overrides)
+    listed = plan_relatives(layout.columns, rows, plan)
+    if listed is None:
+        return _Part(layout, plan), set(overrides)
+    return _Part(layout, *listed), set(overrides)
 
 
 def first_record_id(case: Case) -> int:
@@ -294,7 +299,7 @@ def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int
     source_id, source_file, sheet = target[:3]
     load = TableLoad(mapped=set(start.mapped))
     writer = _Writer(target, first_record_id(case))
-    part: _Part | None = _Part(start.layout, start.plan)
+    part: _Part | None = _Part(start.layout, start.plan, start.relatives)
     for chunk in _chunks(start.rows, limits.header_scan_rows):
         first = load.data_rows + 1
         load.data_rows += len(chunk)
@@ -305,9 +310,14 @@ def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int
             kept = [lo + i for i in record_indexes(chunk[lo:hi], current.layout)]
             rows = [chunk[i] for i in kept]
             if rows:
-                fields = current.plan.build_many(rows)
-                writer.insert(case, [first + i for i in kept], fields, cells_json(rows, current.layout.columns))
-                load.records += len(rows)
+                numbers, fields = [first + i for i in kept], current.plan.build_many(rows)
+                cells = cells_json(rows, current.layout.columns)
+                if current.relatives is not None:
+                    at, numbers, fields = current.relatives.records(rows, numbers, fields)
+                    cells = [cells[i] for i in at]
+                    load.extra += len(at) - len(set(at))
+                writer.insert(case, numbers, fields, cells)
+                load.records += len(numbers)
                 load.problems += len(fields.problems)
         progress(f"reading {source_file}", load.records)
         if len(chunk) >= CHUNK:
@@ -318,10 +328,11 @@ def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int
 
 @dataclass(frozen=True)
 class _Part:
-    """One table of a sheet: its header and column plan."""
+    """One table of a sheet: its header and column plan, and how it lists relatives under each person."""
 
     layout: HeaderLayout
     plan: ColumnPlan
+    relatives: Relatives | None = None
 
 
 def _chunks(rows: Iterator[Row], lookahead: int) -> Iterator[list[Row]]:
@@ -357,7 +368,7 @@ def _split(chunk: list[Row], part: _Part | None, request: AddRequest, source_fil
         if isinstance(planned, TableLoad):
             part = None
             continue
-        part = _Part(layout, planned[0])
+        part = planned[0]
         load.mapped |= planned[1]
     yield lo, len(chunk), part
 
@@ -379,7 +390,8 @@ def _record_table(case: Case, source_id: int, sheet: str, layout: HeaderLayout, 
                for k, label in enumerate(layout.columns)]
     case.con.execute("INSERT INTO source_tables VALUES (?, ?, ?, ?, ?, ?)",
                      [source_id, sheet, f"{layout.first_row + 1}-{layout.last_row + 1}",
-                      json.dumps(columns, ensure_ascii=False), load.data_rows, load.data_rows - load.records])
+                      json.dumps(columns, ensure_ascii=False), load.data_rows,
+                      load.data_rows - load.records + load.extra])
 
 
 def check_time(started: float, limits: Limits, source_file: str, place: str) -> None:
