@@ -123,9 +123,23 @@ def test_latin_aliases_match_whole_words_only() -> None:
 
 
 def test_exact_alias_beats_a_contains_match_for_the_same_field() -> None:
-    plan = assign_fields(("户主身份证号码", "身份证号"), [], {})
+    plan = assign_fields(("原身份证号码", "身份证号"), [], {})
     assert fields_of(plan) == [None, "id_number"]
     assert plan.columns[0].reason is Reason.DUPLICATE
+
+
+def test_a_header_containing_a_chinese_id_alias_keeps_its_badly_typed_numbers() -> None:
+    rng = random.Random(6)
+    sample = [("买买提", synthetic_id(rng)) for _ in range(6)] + [("买买提", "6.53222E+17"), ("阿依古丽", "不详")] * 2
+    plan = assign_fields(("姓名", "公民身份号码（18位）"), sample, {})
+    assert (plan.field_of(1), plan.columns[1].reason) == ("id_number", Reason.ALIAS_CONTAINS)
+
+
+@pytest.mark.parametrize("relative", ["家长身份证号", "监护人身份证号码", "户主身份证号", "Mother's ID"])
+def test_a_relatives_number_is_not_the_persons_even_when_it_is_the_only_one(relative: str) -> None:
+    rng = random.Random(5)
+    sample = [("买买提", synthetic_id(rng)) for _ in range(4)]
+    assert fields_of(assign_fields(("学生姓名", relative), sample, {})) == ["name", None]
 
 
 def test_of_two_equal_columns_the_leftmost_wins() -> None:

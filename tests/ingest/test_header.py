@@ -78,6 +78,20 @@ def test_a_group_row_without_merges_down_stays_above_the_header() -> None:
     assert (layout.last_row, layout.columns) == (1, header)
 
 
+ANNOTATIONS: list[tuple[str, Row]] = [
+    ("units", ("", "", "", "（18位）", "(年.月)", "")),
+    ("column numbers", ("1", "2", "3", "4", "5", "6")),
+    ("form letters and numbers", ("甲", "乙", 1, 2, 3, 4)),
+]
+
+
+@pytest.mark.parametrize(("kind", "notes"), ANNOTATIONS)
+def test_a_row_annotating_the_header_ends_it_but_gives_no_label(kind: str, notes: Row) -> None:
+    header = HEADERS[0][1]
+    layout = locate_header([header, notes, *data_rows(3)], LIMITS)
+    assert (layout.last_row, layout.columns, layout.is_header_again(notes)) == (1, header, True)
+
+
 def test_unknown_columns_keep_their_labels() -> None:
     header = ("序号", "姓名", "工作单位", "身份证号", "联系人", "住址")
     assert locate_header([header, *data_rows(2)], LIMITS).columns == header

@@ -192,13 +192,15 @@ def _candidate(index: int, label: str, values: list[Cell], match: LabelMatch | N
     """What one column would hold on its own, before fields are shared out."""
     ids, mostly_ids = _share(values, looks_like_id)
     said = match.alias.field if match else None
-    if mostly_ids and said != "id_number":
+    if mostly_ids and said != "id_number" and (match is None or said is not None):  # 家长身份证号: not the person's
         header = f"; header suggested {said}" if said else ""
         return ColumnRole(index, label, "id_number", Reason.CONTENT,
                           f"{ids} of {len(values)} values are identity numbers{header}")
-    if said == "id_number" and match is not None and not match.exact and values and not mostly_ids:
+    if said == "id_number" and match is not None and not match.exact and values and not mostly_ids and (
+            not match.alias.substring or 2 * ids < len(values)):
         # "testimony_id", "case id": a header that merely contains "id" holds some other identifier
-        # unless its values are identity numbers (checked above)
+        # unless its values are identity numbers (checked above); one containing 身份证号 names the number
+        # however badly some cells are typed, unless most of them are no identity number at all
         return ColumnRole(index, label, "other_id", Reason.ALIAS_CONTAINS, f"header contains "
                           f"{match.alias.language} alias {match.alias.text!r} but only {ids} of {len(values)} "
                           "values are identity numbers", match.alias.language)

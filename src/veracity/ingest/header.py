@@ -134,7 +134,8 @@ def is_repeated_header(row: Row, layout: HeaderLayout) -> bool:
             if is_empty(cell):
                 continue
             filled += 1
-            if isinstance(cell, str) and key and _same_label(cell.strip(), raw, key):
+            text = cell.strip() if isinstance(cell, str) else cell_text(cell)  # 1, 2, 3 of a 栏次 row in a sheet
+            if key and _same_label(text, raw, key):
                 matched += 1
         if filled and matched >= min(2, labelled) and matched * 5 >= filled * 4:
             return True
@@ -230,13 +231,17 @@ def header_at(rows: Sequence[Row]) -> HeaderLayout:
 
 
 def _header_from(window: list[Row], top: int, width: int) -> HeaderLayout:
-    """The header whose best row is WINDOW[TOP], with the row below or above when it continues it."""
+    """The header whose best row is WINDOW[TOP], with the row below or above when it continues it, and the
+    rows under it that only annotate it (units, the columns' numbers)."""
     first, last = top, top
     if top + 1 < len(window) and _continues(window[top], window[top + 1]):
         last = top + 1
     elif top > 0 and _group_above(window[top - 1], window[top], width):
         first = top - 1
-    return _layout(window[first : last + 1], first, last, width)
+    notes = last
+    while notes + 1 < len(window) and notes - last < _MAX_NOTE_ROWS and _annotates(window[notes + 1], width):
+        notes += 1
+    return _layout(window[first : last + 1], first, notes, width, window[last + 1 : notes + 1])
 
 
 def _width(row: Row) -> int:
@@ -307,8 +312,31 @@ def _group_above(upper: Row, lower: Row, width: int) -> bool:
     return any(up[j] and up[j] == up[j - 1] for j in range(1, width)) and _continues(upper, lower)
 
 
-def _layout(header: list[Row], first: int, last: int, width: int) -> HeaderLayout:
-    """One label per column from one or two header rows; an empty label becomes "column N"."""
+_MAX_NOTE_ROWS = 2
+_NOTE = re.compile(r"[(（\[【].*[)）\]】]")  # a unit or note under a label: (岁), （18位）, 【年.月】
+_FORM_LETTERS = frozenset("甲乙丙丁戊己ABCDEF") | {"栏次", "栏号"}  # before the numbered columns of a form: 甲 乙 1 2 3
+
+
+def _annotates(row: Row, width: int) -> bool:
+    """ROW, under the header, annotates it rather than holding a person: every filled cell is a bracketed unit
+    or note, or the cells number the columns 1, 2, 3... (a form's 栏次 row, labels such as 甲 乙 first).
+
+    >>> _annotates(("", "", "(18位)", "（年.月）"), 4), _annotates(("甲", "乙", "1", "2", "3"), 5)
+    (True, True)
+    >>> _annotates((1, "(已故)", "2", "3"), 4), _annotates(("1", "2"), 2), _annotates((1, 2, 3, 5), 4)
+    (False, False, False)
+    """
+    texts = [t for t in _texts(row, width) if t]
+    if texts and all(_NOTE.fullmatch(t) for t in texts):
+        return True
+    lead = next((k for k, t in enumerate(texts) if t not in _FORM_LETTERS), len(texts))
+    numbers = texts[lead:]
+    return len(numbers) >= 3 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+
+
+def _layout(header: list[Row], first: int, last: int, width: int, notes: Sequence[Row] = ()) -> HeaderLayout:
+    """One label per column from one or two header rows; an empty label becomes "column N". NOTES (rows that
+    annotate the header: units, column numbers) end the header at LAST but give no label."""
     rows = [_texts(row, width) for row in header]
     if len(rows) == 2:
         up, low = rows
@@ -319,7 +347,8 @@ def _layout(header: list[Row], first: int, last: int, width: int) -> HeaderLayou
     for j in range(width):
         parts = list(dict.fromkeys(tidy_label(r[j]) for r in rows if r[j]))
         labels.append(" ".join(parts) or f"column {j + 1}")
-    return HeaderLayout(first, last, tuple(labels), tuple(tuple(r) for r in rows))
+    cells = [*rows, *(_texts(row, width) for row in notes)]
+    return HeaderLayout(first, last, tuple(labels), tuple(tuple(r) for r in cells))
 
 
 _SPACES = re.compile(r"\s+")
