@@ -102,6 +102,16 @@ def test_status_json_counts_sources_and_records(tmp_path: Path) -> None:
     assert state["records"] == 4 and state["sources"][0]["label"] == "County list"
 
 
+def test_status_json_shows_the_date_the_title_states_and_where(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    leak = write_register(tmp_path / "l.csv", synthetic_people(4))
+    leak.write_text("墨玉县教培学员名单（2019年6月）,,,\n" + leak.read_text("utf-8"), "utf-8")
+    runner.invoke(app, ["add", str(case), str(leak), "--role", "leak"])
+    [source] = json.loads(runner.invoke(app, ["status", str(case), "--json"]).stdout)["sources"]
+    assert (source["stated_date"], source["stated_date_at"]["row"], source["stated_date_at"]["text"]) == (
+        "2019-06", 1, "墨玉县教培学员名单（2019年6月）")
+
+
 def test_map_with_a_bad_pair_is_a_usage_error(tmp_path: Path) -> None:
     case = _case(tmp_path)
     leak = write_register(tmp_path / "leak.csv", synthetic_people(2))

@@ -301,5 +301,14 @@ JOIN document_rows d ON d.source_id = r.source_id AND d.sheet = r.sheet
  AND d.physical_row = CAST(split_part(t.header_rows, '-', 2) AS INTEGER) + r."row";
 """
 
+# v7 (title date): the date a source states in its title rows (ISO at the precision written: "2019-06" for
+# 2019年6月) and where it was read (JSON: sheet, physical title row, the row's text verbatim, the date as written,
+# and the different dates other tables' titles state; the latest is kept). Ages and dates are judged at it when
+# no document date is set (`veracity.ingest.title_date`).
+_V7_STATED_DATE = """
+ALTER TABLE sources ADD COLUMN stated_date VARCHAR;
+ALTER TABLE sources ADD COLUMN stated_date_at JSON;
+"""
+
 # Append only: a case records how many of these it has applied.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2_CHECKS, _V3_WEB, _V4_CLAIMS, _V5_LINK, _V6_DOCUMENTS)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2_CHECKS, _V3_WEB, _V4_CLAIMS, _V5_LINK, _V6_DOCUMENTS, _V7_STATED_DATE)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from veracity import audit
 from veracity.case import Case
+from veracity.ingest.title_date import StatedDate
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,16 @@ class SourceState:
     tables: int
     records: int
     authentic: bool
+    document_date: str  # --date, "" when not given
+    stated_date: str  # the date the title rows state (ISO at its precision), "" when none
+    stated_date_at: StatedDate | None = None  # where it was read: sheet, physical title row, the row's text verbatim
+
+    def dates(self) -> str:
+        """The dates the source bears, for the text status."""
+        said = [f"dated {self.document_date} (--date)"] if self.document_date else []
+        if self.stated_date_at is not None:
+            said.append(f"title states {self.stated_date_at.written} ({self.stated_date_at.place()})")
+        return "".join(f", {s}" for s in said)
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,7 @@ class CaseStatus:
         lines = [f"case {self.case}: {len(self.sources)} sources, {self.records} records, "
                  f"{self.findings} findings"]
         lines += [f"  {s.role:<9} {s.source_file}{f' ({s.label})' if s.label else ''}  {s.records} records, "
-                  f"{s.size} bytes, sha256 {s.sha256[:12]}…, added {s.added_at}" for s in self.sources]
+                  f"{s.size} bytes, sha256 {s.sha256[:12]}…, added {s.added_at}{s.dates()}" for s in self.sources]
         lines.append(f"audit: {self.audit_entries} entries, last: {self.last_entry}")
         return "\n".join(lines)
 
@@ -52,9 +64,15 @@ def read_sources(case: Case) -> tuple[SourceState, ...]:
     """Every added file, in the order it was added."""
     rows = case.con.execute(
         "SELECT source_file, label, role, media_type, size, sha256, "
-        "strftime(added_at, '%Y-%m-%d %H:%M:%S UTC'), n_tables, n_records, authentic "
-        "FROM sources ORDER BY source_id").fetchall()
-    return tuple(SourceState(*row) for row in rows)
+        "strftime(added_at, '%Y-%m-%d %H:%M:%S UTC'), n_tables, n_records, authentic, coalesce(document_date, ''), "
+        "coalesce(stated_date, ''), CAST(stated_date_at AS VARCHAR) FROM sources ORDER BY source_id").fetchall()
+    return tuple(_source_state(row[:12], row[12]) for row in rows)
+
+
+def _source_state(columns: tuple[Any, ...], stated_at: str | None) -> SourceState:
+    """One row of ``sources``: its first COLUMNS as read, the stated date's place parsed from STATED_AT."""
+    state = SourceState(*columns)
+    return replace(state, stated_date_at=StatedDate.from_json(state.stated_date, stated_at)) if stated_at else state
 
 
 def case_status(case: Case) -> CaseStatus:

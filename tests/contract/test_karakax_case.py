@@ -131,6 +131,16 @@ def test_an_age_ten_years_off_its_number_is_found_without_a_document_date(case: 
     assert found == {("id.age_mismatch", "4")}
 
 
+def test_the_age_is_judged_at_the_date_the_title_states(case: ContractCase) -> None:
+    """The merged title says 2019年6月: ages are judged at the end of that month, and the message says where the date
+    was read; the ages, computed in June 2019, agree with it (no ``stat.stated_date_ages`` finding)."""
+    findings = case.export("findings")
+    [message] = [f["message"] for f in findings if f["check_id"] == "id.age_mismatch"]
+    assert message.endswith(f"on the date stated in title row 1 of sheet '{SHEET}' (2019年6月), taken to the end of "
+                            "that month (2019-06-30).")
+    assert not [f for f in findings if f["check_id"] == "stat.stated_date_ages"]
+
+
 def test_each_testimony_is_confirmed_against_its_detainees_row(case: ContractCase) -> None:
     links = case.export("links")
     wanted = {(LEAK, SHEET, str(DETAINEES[PS.index(p)].row), WITNESSES, "", str(k)) for k, p in enumerate(TESTIFIED, 1)}

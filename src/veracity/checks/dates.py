@@ -1,7 +1,8 @@
 """``date.out_of_range``: dates impossible for the document, as SQL.
 
 A date is impossible when it is before 1880, after the document date (or,
-when the source has none, after the day of the check), or, for a detention,
+when the source has none, after the last day of the date its title states,
+else after the day of the check: ``prepare.date_bound``), or, for a detention,
 before the person's recorded birth. Dates are ISO text, compared as text at
 the precision recorded ("1985" is not after "1985-06-01").
 

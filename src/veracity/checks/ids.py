@@ -83,7 +83,7 @@ def birthdate_invalid_sql(d: Dialect) -> str:
                                       "', is not a calendar date.'")}
     WHEN i.birth < '{EARLIEST_BIRTH}' THEN {d.concat("'The birth date encoded in the number, '", "i.birth",
                                                      f"', is before {EARLIEST_BIRTH}.'")}
-    ELSE {d.concat("'The birth date encoded in the number, '", "i.birth", "', is after the document date ('",
+    ELSE {d.concat("'The birth date encoded in the number, '", "i.birth", "', is after '", "r.upper_label", "' ('",
                    "r.upper_date", "').'")} END AS message
 FROM chk_ids i JOIN chk_records r ON r.record_id = i.record_id
 WHERE i.kind > 0 AND (NOT i.date_ok OR i.birth < '{EARLIEST_BIRTH}' OR i.birth > r.upper_date)"""

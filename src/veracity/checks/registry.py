@@ -55,7 +55,7 @@ _DECLARED: tuple[CheckSpec, ...] = (
     CheckSpec("id.checksum", _E, _ROW, "The 18th character is not the ISO 7064 MOD 11-2 check character "
               "of the first 17 digits.", "653222198503120411 where ...0413 is required"),
     CheckSpec("id.birthdate_invalid", _E, _ROW, "The birth date encoded in the number (digits 7-14) is not "
-              "a calendar date, is before 1880 or is after the document date.",
+              "a calendar date, is before 1880 or is after the document date (or the date its title states).",
               "653222198502300413 (30 Feb)"),
     CheckSpec("id.region_unknown", _W, _ROW, "The first six digits are not a GB/T 2260 administrative "
               "division code of any year.", "659999198503120413"),
@@ -63,8 +63,8 @@ _DECLARED: tuple[CheckSpec, ...] = (
               "birth date (compared at the precision recorded).",
               "number says 1985-03-12, column 1986-03-12"),
     CheckSpec("id.age_mismatch", _W, _ROW, "The recorded age does not follow from the number's birth date "
-              "at the document date, or without one at the year the source's ages imply (nominal age, up to 2 "
-              "years more, is accepted).", "born 1985-03-12, age 40 on a 2017 list"),
+              "at the document date, else at the date the title rows state, else at the year the source's ages imply "
+              "(nominal age, up to 2 years more, is accepted).", "born 1985-03-12, age 40 on a 2017 list"),
     CheckSpec("id.sex_mismatch", _W, _ROW, "The sex digit (17th, odd for men) disagrees with the recorded "
               "sex.", "...1204 1 3 (odd: man) recorded 女"),
     CheckSpec("id.region_mismatch", _I, _ROW, "The number's region code is not the county (or prefecture) "
@@ -80,7 +80,8 @@ _DECLARED: tuple[CheckSpec, ...] = (
     CheckSpec("family.parent_age", _W, _ROW, "A parent is fewer than 14 years older than the child (or "
               "younger); on the child's row.", "father born 1980, son born 1990"),
     CheckSpec("date.out_of_range", _E, _ROW, "A date is impossible for the document: after the document "
-              "date, before 1880, or a detention before the birth.", "detained_on 2031-01-05"),
+              "date (or the end of the date its title states), before 1880, or a detention before the birth.",
+              "detained_on 2031-01-05"),
     CheckSpec("stat.checksum_share", _W, _SET, "Share of 18-digit numbers with a correct check character, "
               "against the 1 in 11 a forger ignorant of the algorithm would reach.", "9% correct"),
     CheckSpec("stat.sex_digit_agreement", _W, _SET, "Share of rows whose sex digit agrees with the recorded "
@@ -101,6 +102,10 @@ _DECLARED: tuple[CheckSpec, ...] = (
               "birth year fits one year for a clear majority of rows), or that they agree on no year "
               "(flagged: ages not computed from the birth dates, or for a year before the list's own "
               "detentions).", "ages fit 2016 for 21 of 300 rows"),
+    CheckSpec("stat.stated_date_ages", _W, _SET, "The date the title rows state against the year the ages imply, "
+              "with the share of rows fitting each (flagged when they differ: ages computed in another year than "
+              "the one the list bears, or counted as nominal ages, 虚岁, a year late).",
+              "title 2019年6月, ages fit 2020 for 300 of 300 rows and 2019 for 140"),
     CheckSpec("stat.exact_duplicates", _W, _SET, "Rows identical in every recorded field to an earlier "
               "row of the same file.", "row 40 copies row 12"),
     CheckSpec("stat.near_duplicates", _I, _SET, "Rows identical to another row of the same file in every "
@@ -118,7 +123,9 @@ SCOPE = (
     "with an empty sheet and no row, and each is stored in the `statistics` table with its figure, "
     "interval or p-value and a sentence; a flagged one is also a finding. `veracity check` replaces "
     "only the findings of stage `check`, in one audited change. Ages and dates are judged against "
-    "the source's `document_date` when set; without it dates must not be after the day of the check.",
+    "the source's `document_date` when set (`veracity add --date`), else against the date its title rows state "
+    "(`stated_date`, a month or year taken to its last day; every message names the title row it was read in); "
+    "without either, dates must not be after the day of the check.",
     "",
     AGE_RULE,
 )

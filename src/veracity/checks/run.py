@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from veracity.case import Case
-from veracity.checks import dates, family, ids, similarity, statistics
+from veracity.checks import dates, family, ids, similarity, stated_date, statistics
 from veracity.checks.prepare import prepare
 from veracity.checks.registry import CHECKS, ROW_CHECKS
 from veracity.checks.statistics import Statistic
@@ -78,6 +78,7 @@ def run_checks(case: Case, engine: str = "duckdb", progress: Callable[[str], Non
             worker.insert_into_case(case, "findings", FINDING_COLUMNS, findings_sql(worker.dialect))
             say("dataset statistics")
             stats = statistics.compute(worker) + statistics.age_references(prepared.age_references)
+            stats += stated_date.stated_dates_ages(prepared.age_references)
             say("format similarity")
             stats += similarity.compute(case, worker)
             statistics.write(case, stats, STAGE)

@@ -212,14 +212,24 @@ def duplicates(source: str, rows: int, exact: int, near: int) -> list[Statistic]
     ]
 
 
+def _judged_at(ref: AgeReference) -> str:
+    """The sentence saying where a source's ages are judged, when its ages imply no year."""
+    if ref.basis is Basis.STATED and ref.ages.stated is not None:
+        return f" Ages are judged at {ref.ages.stated.phrase_to_end()}."
+    if ref.basis is Basis.DETENTION:
+        return f" Ages are judged in {ref.ages.detained_latest}, the year of the latest detention date."
+    return " Ages are not judged."
+
+
 def _age_sentence(ref: AgeReference) -> str:
     ages, best, overall = ref.ages, ref.best, ref.overall
     n, k = ages.rows, best.rows if best else 0
-    fallback = (f" Ages are judged in {ages.detained_latest}, the year of the latest detention date."
-                if ref.basis is Basis.DETENTION else " Ages are not judged.")
-    if ref.basis is Basis.INFERRED:
-        return (f"{k:,} of {n:,} rows ({k / n:.1%}) have an age that fits a list drawn up in {ref.date} (from "
-                "the age and the birth year); with no document date, ages are judged at that year.")
+    fallback = _judged_at(ref)
+    if ref.implied is not None:
+        judged = ("with no document date, ages are judged at that year." if ages.stated is None else
+                  f"ages are judged at {ages.stated.phrase_to_end()} (`stat.stated_date_ages` compares the two).")
+        return (f"{k:,} of {n:,} rows ({k / n:.1%}) have an age that fits a list drawn up in {ref.implied.year} "
+                f"(from the age and the birth year); {judged}")
     if n < MIN_ROWS:
         return (f"Only {n:,} rows have both an age and a birth year: too few to tell the year the ages were "
                 f"computed for ({MIN_ROWS} needed).{fallback}")
@@ -245,11 +255,10 @@ def age_reference(ref: AgeReference) -> Statistic:
     """
     n, k = ref.ages.rows, ref.best.rows if ref.best else 0
     low, high = wilson(k, n)
-    details = (("year", ref.date if ref.basis is Basis.INFERRED else ""), ("rows fitting it", str(k)),
+    details = (("year", str(ref.implied.year) if ref.implied else ""), ("rows fitting it", str(k)),
                ("latest detention", str(ref.ages.detained_latest or "")))
     return Statistic("stat.age_reference", ref.ages.source_file, n, k / n if n else None, AGREEMENT, low, high,
-                     None, n >= MIN_ROWS and ref.basis is not Basis.INFERRED, _age_sentence(ref) if n else "",
-                     details)
+                     None, n >= MIN_ROWS and ref.implied is None, _age_sentence(ref) if n else "", details)
 
 
 def age_references(refs: Sequence[AgeReference]) -> list[Statistic]:

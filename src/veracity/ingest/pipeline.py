@@ -28,6 +28,7 @@ from veracity.ingest.formats import MediaType, is_html, read_tables, sniff_magic
 from veracity.ingest.plain_csv import load_plain_table, plain_lines
 from veracity.ingest.provenance import refresh_signals
 from veracity.ingest.records import TableLoad, load_table
+from veracity.ingest.title_date import StatedDate, latest_stated
 from veracity.limits import MIB, Limits
 from veracity.progress import Progress, silent
 
@@ -184,26 +185,41 @@ def _add_one(case: Case, change: Change, path: Path, sha: str, request: AddReque
                          source=name)
     records = sum(load.records for load in loads)
     encoding = read.encoding.name if read.encoding else ""
-    _insert_source(case, source_id, sha, path, request, (read.media_type.value, encoding, len(loads), records))
+    stated = latest_stated([load.stated for load in loads if load.stated])
+    _insert_source(case, source_id, sha, path, request, (read.media_type.value, encoding, len(loads), records),
+                   stated)
     if read.document is not None:
         store_document(case, source_id, name, read.document)
     pages_note = (f"{text_pages} page(s) of text kept for search and claims",) if text_pages and not records else ()
     outcome = AddOutcome(name, sha, request.role, True, records, len(loads), read.media_type.value, encoding,
                          sum(load.problems for load in loads),
-                         notes=(*read.notes, *(load.skipped for load in loads if load.skipped), *pages_note))
+                         notes=(*read.notes, *(load.skipped for load in loads if load.skipped), *pages_note,
+                                *_stated_note(stated, request)))
     return outcome, set().union(*(load.mapped for load in loads))
 
 
 def _insert_source(case: Case, source_id: int, sha: str, path: Path, request: AddRequest,
-                   read: tuple[str, str, int, int]) -> None:
-    """The provenance row of one added file; READ is (media type, encoding, tables, records)."""
+                   read: tuple[str, str, int, int], stated: StatedDate | None = None) -> None:
+    """The provenance row of one added file; READ is (media type, encoding, tables, records); STATED the date its
+    title rows state."""
     media_type, encoding, tables, records = read
     case.con.execute(
         "INSERT INTO sources (source_id, sha256, source_file, label, role, media_type, size, added_at, "
-        "encoding, n_tables, n_records, authentic, document_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "encoding, n_tables, n_records, authentic, document_date, stated_date, stated_date_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source_id, sha, path.name, request.label, request.role, media_type, path.stat().st_size,
          dt.datetime.now(dt.UTC).replace(tzinfo=None), encoding, tables, records, request.authentic,
-         request.document_date or None])
+         request.document_date or None, stated.iso if stated else None, stated.to_json() if stated else None])
+
+
+def _stated_note(stated: StatedDate | None, request: AddRequest) -> tuple[str, ...]:
+    """The note saying which date the title rows state and what it is used for."""
+    if stated is None:
+        return ()
+    use = (f"--date {request.document_date} is used instead" if request.document_date
+           else "ages and dates are judged at it")
+    others = f"; other titles state {', '.join(stated.others)}: the latest is kept" if stated.others else ""
+    return (f"{stated.place()} states the date {stated.written} ({stated.iso}): {use}{others}",)
 
 
 def is_article(path: Path, limits: Limits) -> bool:

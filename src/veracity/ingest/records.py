@@ -36,6 +36,7 @@ from veracity.ingest.header import HeaderLayout, header_at, later_header_rows, l
 from veracity.ingest.household_fill import fill_household_members
 from veracity.ingest.relatives import PERSON_FIELDS, Relatives, plan_relatives
 from veracity.ingest.table import Cell, RawTable, Row
+from veracity.ingest.title_date import StatedDate, stated_above
 from veracity.ingest.values import (
     ValueProblem,
     convert_distinct,
@@ -68,6 +69,7 @@ class TableLoad:
     problems: int = 0
     mapped: set[str] = field(default_factory=set)
     skipped: str = ""
+    stated: StatedDate | None = None  # the date the table's title rows state
 
 
 def _cell_text(value: Cell) -> str | None:
@@ -239,6 +241,7 @@ class TableStart:
     where: str  # the table in messages ("sheet 'x'", or empty)
     ditto: bool = False  # the first data rows hold a ditto mark (同上, 〃): filled once the table is read
     relatives: Relatives | None = None  # relatives listed in sub-rows under each person
+    stated: StatedDate | None = None  # the date the title rows above the header state
 
 
 def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableStart | TableLoad:
@@ -254,7 +257,8 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
     if isinstance(planned, TableLoad):
         return planned
     part, mapped = planned
-    return TableStart(layout, part.plan, chain(sample, rest), mapped, where, marks_in(sample), part.relatives)
+    return TableStart(layout, part.plan, chain(sample, rest), mapped, where, marks_in(sample), part.relatives,
+                      stated_above(head, layout, raw.name))
 
 
 def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddRequest, source_file: str,
@@ -377,6 +381,7 @@ def finish_table(case: Case, source_id: int, sheet: str, start: TableStart, load
                  source_file: str) -> None:
     """Refuse a table with a header and no record; else record its header and columns in ``source_tables``."""
     require_data_rows(start.layout, load.records, source=source_file, place=start.where)
+    load.stated = start.stated
     if start.ditto:
         fill_ditto_marks(case, source_id, sheet, start.plan.assigned)
     if {"household", "relation"} <= set(start.plan.assigned):
