@@ -12,6 +12,7 @@ import pytest
 
 from veracity.case import Case
 from veracity.checks.run import run_checks
+from veracity.claims.taxonomy import load_taxonomy
 from veracity.idnumber import check_character
 from veracity.ingest.pipeline import AddRequest, add_files
 
@@ -165,3 +166,18 @@ def test_a_relation_column_of_a_household_register_is_not_a_relatives_group(case
     add_files(case, [path], AddRequest(role="leak"))
     assert case.con.execute('SELECT "row", name, relation FROM records ORDER BY record_id').fetchall() == [
         (1, "吐尔逊·肉孜", "户主"), (2, "买买提·吐尔逊", "长子")]
+
+
+def test_a_relatives_status_is_the_category_the_claims_read(case: Case, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("序号,姓名,身份证号,家庭成员,,,,收押原因\r\n,,,关系,姓名,身份证号,现状,\r\n"
+                    f"1,买买提·吐尔逊,{FAMILIES[0][1]},父亲,吐尔逊·肉孜,{FAMILIES[0][5][0][2]},在家,宗教极端\r\n"
+                    f",,,弟弟,库尔班·吐尔逊,{FAMILIES[0][5][2][2]},在培训,\r\n"
+                    f"2,伊力哈木·亚森,{FAMILIES[3][1]},妻子,帕提古丽·库尔班,,,出国\r\n", "utf-8")
+    add_files(case, [path], AddRequest(role="leak"))
+    rows = case.con.execute('SELECT "row", name, relation, category FROM records ORDER BY record_id').fetchall()
+    assert rows == [(1, "买买提·吐尔逊", "本人", None), (1, "吐尔逊·肉孜", "父亲", "在家"),
+                    (2, "库尔班·吐尔逊", "弟弟", "在培训"), (3, "伊力哈木·亚森", "本人", None),
+                    (3, "帕提古丽·库尔班", "妻子", "家属")]
+    tax = load_taxonomy()
+    assert [tax.person_status(c).value for c in ("在培训", "家属")] == ["detainee", "relative"]

@@ -16,6 +16,8 @@ is the relatives'. Then:
   (merged or written again) continues the block and gives no record of that person;
 - every row whose relative cells hold something gives the relative's record, on that row: the block's
   first row holds two records, the person's first. Relatives' fields come from the group's columns only;
+- a relative's category is the group's status column (现状: 在家, 在培训, 服刑) when it has one, else 家属
+  (relative), as the claims' rules read a 人员类别;
 - all records of a block share its household: the table's household number (户号) when it has one, else
   ``row N``, N the data row of the block's first row; the person's record, with no relation written, gets
   relation 本人 (the one the relatives' relations refer to, the head of this family for the family checks).
@@ -36,6 +38,11 @@ from veracity.ingest.values import ValueProblem, cell_text, is_empty, normalise_
 
 PERSON_FIELDS = frozenset({*NAME_FIELDS, "id_number"})
 SELF = "本人"  # the relation of the person the relatives are listed under
+RELATIVE = "家属"  # the category of a relative whose own status the list does not give
+# Headers of a relative's status within the group (在家, 在培训, 服刑): the relative's category
+STATUS_LABELS = frozenset(normalise_label(t) for t in (
+    "现状", "状态", "目前状态", "现在状态", "目前状况", "现在情况", "目前情况", "情况", "status", "current status",
+    "ھازىرقى ئەھۋالى"))
 
 # Labels of a group of columns describing relatives (normalised as header labels are). "family" alone is not
 # one: "family name" is a surname.
@@ -52,6 +59,8 @@ def relative_label(label: str) -> str | None:
     ('姓名', '身份证号', 'name')
     >>> relative_label("姓名"), relative_label("家庭情况"), relative_label("Family name"), relative_label("亲属关系")
     (None, None, None, '关系')
+    >>> relative_label("家庭成员 现状"), relative_label("家庭成员 工作单位")
+    ('现状', None)
     """
     key = normalise_label(label)
     group = next((g for g in GROUP_LABELS if key.startswith(g) and len(key) > len(g)), None)
@@ -60,7 +69,7 @@ def relative_label(label: str) -> str | None:
     rest = key[len(group):]
     rest = rest[1:] if rest[0] == "s" and rest[1:] and rest.isascii() else rest  # relative's name
     match = load_roles().match(rest)
-    return rest if match is not None and match.alias.field is not None else None
+    return rest if rest in STATUS_LABELS or (match is not None and match.alias.field is not None) else None
 
 
 @dataclass
@@ -87,7 +96,7 @@ class Relatives:
         """The records of ROWS (data rows NUMBERS, whose own fields are OWN): for each record the index of
         its row, its data row, and the fields of all of them."""
         kin = self.plan.build_many([_pick(r, self.columns) for r in rows])
-        names = sorted({*own.values, *kin.values, "household", "relation"})
+        names = sorted({*own.values, *kin.values, "household", "relation", "category"})
         values: dict[str, list[str | int | None]] = {n: [] for n in names}
         at: list[int] = []
         problems: list[tuple[int, ValueProblem]] = []
@@ -103,6 +112,8 @@ class Relatives:
                 values["household"][-1] = self.block.household
                 if source is own and values["relation"][-1] is None:
                     values["relation"][-1] = SELF
+                elif source is kin and values["category"][-1] is None:
+                    values["category"][-1] = RELATIVE
         return at, [numbers[i] for i in at], RecordColumns(values, problems)
 
     def _starts(self, row: Row, number: int) -> bool:
@@ -145,7 +156,8 @@ def plan_relatives(labels: Sequence[str], sample: Sequence[Row], own: ColumnPlan
         group[beside.index] = beside.label  # 家属姓名 | 与本人关系: how the relative is related
     columns = tuple(sorted(group))
     kin = assign_fields([group[k] for k in columns], [_pick(r, columns) for r in sample], {})
-    kin = replace(kin, columns=tuple(replace(c, label=labels[columns[c.index]]) for c in kin.columns))
+    kin = replace(kin, columns=tuple(_status(replace(c, label=labels[columns[c.index]]), group[columns[c.index]], kin)
+                                     for c in kin.columns))
     person = tuple(c.index for c in own.columns if c.field in PERSON_FIELDS and c.index not in group)
     if not PERSON_FIELDS & set(kin.assigned) or not person:
         return None
@@ -158,6 +170,14 @@ def plan_relatives(labels: Sequence[str], sample: Sequence[Row], own: ColumnPlan
                    date_orders=tuple(o for o in own.date_orders if o[0] not in group))
     return plan, Relatives(columns, kin, person, household.index if household and household.index not in group
                            else None)
+
+
+def _status(role: ColumnRole, label: str, kin: ColumnPlan) -> ColumnRole:
+    """ROLE, or the relative's category when its LABEL within the group names a status (现状: 在家, 在培训) and no
+    other column of the group holds a category."""
+    if role.field is not None or normalise_label(label) not in STATUS_LABELS or kin.column_of("category"):
+        return role
+    return ColumnRole(role.index, role.label, "category", Reason.ALIAS, f"the relative's status ({label!r})")
 
 
 def _to_head(label: str) -> bool:
