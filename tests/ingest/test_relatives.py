@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from veracity.checks.run import run_checks
 from veracity.claims.taxonomy import load_taxonomy
 from veracity.idnumber import check_character
 from veracity.ingest.pipeline import AddRequest, add_files
+from veracity.report.export import Format, export_table
 
 TITLE = "墨玉县教培学员及家庭成员名单"
 TOP = ("序号", "姓名", "身份证号", "户籍地", "家庭成员", "家庭成员", "家庭成员", "收押原因", "处理意见")
@@ -181,3 +183,16 @@ def test_a_relatives_status_is_the_category_the_claims_read(case: Case, tmp_path
                     (3, "帕提古丽·库尔班", "妻子", "家属")]
     tax = load_taxonomy()
     assert [tax.person_status(c).value for c in ("在培训", "家属")] == ["detainee", "relative"]
+
+
+def test_each_person_is_an_ftm_person_and_each_relative_family_of_the_detainee(case: Case, tmp_path: Path) -> None:
+    pytest.importorskip("followthemoney", reason="the FtM export needs the followthemoney package")
+    add_files(case, [merged_xlsx(tmp_path / "list.xlsx")], AddRequest(role="leak"))
+    export_table(case, "records", Format.FTM, tmp_path / "e.ftm")
+    entities = [json.loads(line) for line in (tmp_path / "e.ftm").read_text("utf-8").splitlines()]
+    people = {e["id"]: e["properties"]["name"] for e in entities if e["schema"] == "Person"}
+    assert sorted(n for names in people.values() for n in names) == sorted(r[1] for r in expected())
+    families = {(people[e["properties"]["person"][0]][0], people[e["properties"]["relative"][0]][0],
+                 e["properties"]["relationship"][0]) for e in entities if e["schema"] == "Family"}
+    assert families == {(name, kin, relation) for name, _, _, _, _, relatives in FAMILIES
+                        for relation, kin, _ in relatives}

@@ -43,9 +43,14 @@ ID_CONFLICT_WHY = ("The same valid 18-digit identity number on both sides, but {
                    "number, or two people. The model's level, at most probable; possible at least, for a reviewer.")
 
 
-def link_id(a: Loc, b: Loc) -> str:
-    """A stable id of the pair of locators A and B (a reviewer's decision keys on it)."""
-    text = "\x1f".join(str(p) for p in (*a, *b))
+def link_id(a: Loc, b: Loc, parts: tuple[int, int] = (0, 0)) -> str:
+    """A stable id of the pair of locators A and B (a reviewer's decision keys on it); PARTS tell the records
+    of a row that holds two (a relative listed on the row of the person it is listed under: ``part`` 1).
+
+    >>> link_id(("a.csv", "", 1), ("b.csv", "", 2)) == link_id(("a.csv", "", 1), ("b.csv", "", 2), (0, 1))
+    False
+    """
+    text = "\x1f".join(str(p) for p in (*a, *b)) + ("" if parts == (0, 0) else f"\x1f{parts[0]}\x1f{parts[1]}")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -64,10 +69,11 @@ class Link:
     name_score: float | None
     rule: str
     evidence: str  # JSON: [{comparison, agreement, bayes_factor}], the name comparison, the rule
+    parts: tuple[int, int] = (0, 0)  # each record's place among the records of its row (``store.locators``)
 
     @property
     def link_id(self) -> str:
-        return link_id(self.a, self.b)
+        return link_id(self.a, self.b, self.parts)
 
     def row(self) -> tuple[object, ...]:
         """The row in the ``links`` table's column order."""
@@ -139,9 +145,9 @@ def _judge(pair: Mapping[str, Any], levels: dict[str, dict[int, LevelInfo]], set
     return level, "model", ""
 
 
-def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, tuple[Loc, str]],
+def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, tuple[Loc, str, int]],
           settings: Settings) -> Iterator[Link]:
-    """Links from the scored PAIRS (pyarrow); WHERE gives each record's locator and role."""
+    """Links from the scored PAIRS (pyarrow); WHERE gives each record's locator, role and part."""
     scores = name_scores(pairs)
     read = [c for c in pairs.column_names if c.startswith("gamma_") or c in READ]
     for pair in (p for batch in pairs.select(read).to_batches(BATCH) for p in batch.to_pylist()):
@@ -155,4 +161,4 @@ def build(pairs: Any, levels: dict[str, dict[int, LevelInfo]], where: dict[int, 
         evidence = {"fields": _evidence(pair, levels), "name": explained, "rule": rule, **({"why": why} if why else {})}
         yield Link(where[left][0], where[right][0], left, right, float(pair["match_probability"]),
                    pair.get("match_weight"), level, Status.AUTO, score, rule,
-                   json.dumps(evidence, ensure_ascii=False))
+                   json.dumps(evidence, ensure_ascii=False), (where[left][2], where[right][2]))

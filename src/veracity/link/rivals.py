@@ -47,13 +47,13 @@ def _demoted(link: Link) -> Link | None:
 def demote_rivals(links: Sequence[Link]) -> list[Link]:
     """LINKS with every link below the best of its side-b record into side a's table dropped one level
     (ties keep their level: there is no best to prefer)."""
-    best: dict[tuple[Loc, tuple[str, str]], float] = {}
+    best: dict[tuple[int, tuple[str, str]], float] = {}  # by record: a row may hold two people
     for link in links:
-        key = (link.b, _table(link.a))
+        key = (link.record_b, _table(link.a))
         best[key] = max(best.get(key, 0.0), link.probability)
     out: list[Link] = []
     for link in links:
-        if link.probability < best[(link.b, _table(link.a))] and link.rule not in KEEPS_LEVEL:
+        if link.probability < best[(link.record_b, _table(link.a))] and link.rule not in KEEPS_LEVEL:
             demoted = _demoted(link)
             if demoted is not None:
                 out.append(demoted)

@@ -23,21 +23,26 @@ RELATIVES_AGREEMENT = ("list_filter(from_json(json_extract(evidence, '$.fields')
                        "lambda f: f.comparison = 'relatives')[1].agreement")
 
 
-def locators(case: Case, record_ids: Iterable[int]) -> dict[int, tuple[Loc, str]]:
-    """Each record's (source_file, sheet, row) and role, for the RECORD_IDS asked."""
+# a record's place among the records of its row: 0, or 1 for a relative listed on the row of its person
+PART = ('(SELECT count(*) FROM records q WHERE q.source_id = r.source_id AND q.sheet = r.sheet '
+        'AND q.table_no = r.table_no AND q."row" = r."row" AND q.record_id < r.record_id)')
+
+
+def locators(case: Case, record_ids: Iterable[int]) -> dict[int, tuple[Loc, str, int]]:
+    """Each record's (source_file, sheet, row), role and part, for the RECORD_IDS asked."""
     ids = pa.table({"record_id": pa.array(sorted(set(record_ids)), pa.int64())})
     case.con.register("link_ids_tmp", ids)
     try:
-        rows = case.con.execute('SELECT r.record_id, r.source_file, r.sheet, r."row", r.role FROM records r '
+        rows = case.con.execute(f'SELECT r.record_id, r.source_file, r.sheet, r."row", r.role, {PART} FROM records r '
                                 "JOIN link_ids_tmp USING (record_id)").fetchall()
     finally:
         case.con.unregister("link_ids_tmp")
-    return {int(rid): ((str(f), str(s), int(row)), str(role)) for rid, f, s, row, role in rows}
+    return {int(rid): ((str(f), str(s), int(row)), str(role), int(part)) for rid, f, s, row, role, part in rows}
 
 
 def record_at(case: Case, loc: Loc) -> int | None:
-    """The record at locator LOC, None when the case holds no such row."""
-    found = case.scalar('SELECT record_id FROM records WHERE source_file = ? AND sheet = ? AND "row" = ?',
+    """The (first) record at locator LOC, None when the case holds no such row."""
+    found = case.scalar('SELECT min(record_id) FROM records WHERE source_file = ? AND sheet = ? AND "row" = ?',
                         list(loc))
     return None if found is None else int(found)
 

@@ -29,15 +29,28 @@ _SEX = {"M": "male", "F": "female"}
 _NAMED = f"coalesce({', '.join(f'r.{n}' for n in NAME_FIELDS)}, '') <> ''"
 PEOPLE = Table(
     ("sha256", "table_no", "sheet", "row", "role", "id_number", "sex", "birth_date", "address", "ethnicity",
-     "household", "relation", *NAME_FIELDS, "head_row"),
+     "household", "relation", *NAME_FIELDS, "part", "head_row"),
     "s.sha256, r.table_no, r.sheet, r.\"row\", r.role, r.id_number, r.sex, r.birth_date, r.address, r.ethnicity, "
     f"r.household, r.relation, coalesce({', '.join(f'nullif(r.{n}, {chr(39) * 2})' for n in NAME_FIELDS)}) AS name, "
     f"{', '.join(f'r.{n}' for n in NAME_FIELDS[1:])}, "
+    "row_number() OVER (PARTITION BY r.source_id, r.table_no, r.sheet, r.\"row\" ORDER BY r.record_id) - 1 AS part, "
     "first_value(r.\"row\") OVER (PARTITION BY r.source_id, r.table_no, r.household ORDER BY coalesce(r.relation, '') "
     f"IN ({', '.join(repr(h) for h in _HEADS)}) DESC, r.\"row\") AS head_row",
     f"records r JOIN sources s USING (source_id) WHERE {_NAMED}", 'r.source_id, r.table_no, r."row"')
-"""Every record naming a person (``name`` its first name field not empty), with the row of its household's head."""
+"""Every record naming a person (``name`` its first name field not empty), with its part (1 for a relative listed
+on its person's row: ``ingest.relatives``) and the row of its household's head."""
 _NAME = PEOPLE.columns.index("name")
+_PART = PEOPLE.columns.index("part")
+
+
+def _place(row: tuple[Any, ...]) -> tuple[str, ...]:
+    """What a record's ids are made of beside the sha256 and sheet: its row, and its part when not 0.
+
+    >>> first, second = (("sha", 1, "s", 7) + (None,) * (_PART - 4) + (part, 7) for part in (0, 1))
+    >>> _place(first), _place(second)
+    (('7',), ('7', '1'))
+    """
+    return (str(row[3]), str(row[_PART])) if row[_PART] else (str(row[3]),)
 
 
 def _documents(case: Case, view: View, model: Any) -> Iterator[Any]:
@@ -57,7 +70,7 @@ def _documents(case: Case, view: View, model: Any) -> Iterator[Any]:
 def _person(model: Any, row: tuple[Any, ...], sheet: str, redacted: bool) -> Any:
     number, sex, born, address, ethnicity = row[5:10]
     person = model.make_entity("Person")
-    person.make_id("veracity-record", row[0], sheet, str(row[3]))
+    person.make_id("veracity-record", row[0], sheet, *_place(row))
     names = row[_NAME:_NAME + len(NAME_FIELDS)]
     person.add("name", names[0] if redacted else list(dict.fromkeys(n for n in names if n)))
     if number and not redacted:
@@ -72,17 +85,17 @@ def _person(model: Any, row: tuple[Any, ...], sheet: str, redacted: bool) -> Any
 def _links(model: Any, row: tuple[Any, ...], sheet: str, person: Any) -> Iterator[Any]:
     sha, _, shown, line, role = row[:5]
     mention = model.make_entity("Documentation")
-    mention.make_id("veracity-documentation", sha, sheet, str(line))
+    mention.make_id("veracity-documentation", sha, sheet, *_place(row))
     mention.add("document", sha)
     mention.add("entity", person.id)
     mention.add("role", f"{role}: {shown + ', ' if shown else ''}row {line}")
     yield mention
     household, relation, head_row = row[10], row[11], row[-1]
-    if household and head_row != line:
+    if household and (head_row != line or row[_PART]):
         head = model.make_entity("Person")
         head.make_id("veracity-record", sha, sheet, str(head_row))
         family = model.make_entity("Family")
-        family.make_id("veracity-family", sha, sheet, str(head_row), str(line))
+        family.make_id("veracity-family", sha, sheet, str(head_row), *_place(row))
         family.add("person", head.id)
         family.add("relative", person.id)
         family.add("relationship", relation or "household member")

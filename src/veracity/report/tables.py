@@ -30,7 +30,7 @@ QUOTE_COLUMNS = ("source_file", "paragraph", "speaker", "quote", "persons", "ass
 _ID_SQL = "upper(regexp_replace(r.id_number, '[\\s\\-‐‑–—_.·]', '', 'g')) AS id_number"
 _KEEP = frozenset({"row", "role", "sex", "age", "detained_on", "row_a", "row_b", "match_probability", "level",
                    "status", "check_id", "severity", "stage", "paragraph", "assertion", "date", "verdict", "rule",
-                   "why", "sha256", "table_no", "head_row"})  # the last three: the FtM export's file hash and places
+                   "why", "sha256", "table_no", "part", "head_row"})  # the last four: the FtM export's hash, places
 _BLANK = frozenset({"other_id", "street", "postcode", *NAME_FIELDS})
 
 
@@ -97,7 +97,7 @@ class Table:
 def _records() -> Table:
     cols = ", ".join(_ID_SQL if c == "id_number" else f'r."{c}"' for c in RECORD_COLUMNS if c != "label")
     return Table(RECORD_COLUMNS, f"{cols}, s.label", "records r JOIN sources s USING (source_id)",
-                 'r.source_id, r.table_no, r."row"')
+                 'r.source_id, r.table_no, r."row", r.record_id')  # two records on a row: as read
 
 
 def _empty(columns: tuple[str, ...]) -> Table:
