@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 import xlwt
@@ -14,6 +15,7 @@ from veracity.case import Case
 from veracity.ingest.pipeline import AddOutcome, AddRequest, add_files
 from veracity.ingest.title_date import StatedDate, dates_in, stated_in_titles
 
+from .doc_samples import register, register_pdf
 from .opendocument_samples import opendocument_bytes, row, table, text_cell
 from .samples import csv_text, docx_bytes, xls_bytes, xlsx_bytes
 
@@ -91,8 +93,8 @@ def test_xlsx_merged_title_states_the_date_at_its_physical_row(case: Case,
                                                                put: Callable[[str, bytes], Path]) -> None:
     outcome = _add(case, put("list.xlsx", xlsx_bytes(_sheet_with_title)))
     assert _stated(case, "list.xlsx") == ("2019-06", {
-        "sheet": "喀拉喀什镇", "row": 1, "text": "墨玉县喀拉喀什镇教培学员情况表（2019年6月）", "written": "2019年6月",
-        "others": []})
+        "sheet": "喀拉喀什镇", "row": 1, "line": 0, "text": "墨玉县喀拉喀什镇教培学员情况表（2019年6月）",
+        "written": "2019年6月", "others": []})
     assert "title row 1 of sheet '喀拉喀什镇' states the date 2019年6月 (2019-06): ages and dates are judged at it" \
         in outcome.notes
 
@@ -131,6 +133,25 @@ def test_docx_title_row_inside_the_table(case: Case, put: Callable[[str, bytes],
     _add(case, put("list.docx", docx_bytes([rows])))
     iso, where = _stated(case, "list.docx")
     assert (iso, where["sheet"], where["row"]) == ("2019-06-05", "table 1", 1)
+
+
+def test_docx_title_paragraph_above_the_table(case: Case, put: Callable[[str, bytes], Path]) -> None:
+    def build(document: docx.document.Document) -> None:
+        first = document.paragraphs[0]
+        first.insert_paragraph_before("墨玉县学员名单")
+        first.insert_paragraph_before("填报日期：2019年6月5日")
+        first.text = ""
+
+    _add(case, put("titled.docx", docx_bytes([[HEADER, *[[str(v) for v in data] for data in DATA]]], build)))
+    iso, where = _stated(case, "titled.docx")
+    assert (iso, where["sheet"], where["row"], where["line"], where["text"]) == (
+        "2019-06-05", "table 1", 0, 2, "填报日期：2019年6月5日")
+
+
+def test_pdf_title_line_above_the_table(case: Case, put: Callable[[str, bytes], Path]) -> None:
+    _add(case, put("titled.pdf", register_pdf(register(4), title="墨玉县喀尔赛乡培训人员名单（2019年6月）")))
+    iso, where = _stated(case, "titled.pdf")
+    assert (iso, where["sheet"], where["line"], where["written"]) == ("2019-06", "table 1", 1, "2019年6月")
 
 
 def test_sheets_stating_different_dates_keep_the_latest_and_name_the_other(

@@ -8,7 +8,8 @@ its text is not part of the cell. Rows are laid out on the table grid:
 ``w:gridBefore`` leaves None cells at the start, a cell spanning columns
 (``w:gridSpan``) gives its text to each, and a vertically merged cell
 (``w:vMerge`` continue) repeats the text of the cell above it. A cell's text
-is its paragraphs joined with a newline. Cells are str (None in grid gaps).
+is its paragraphs joined with a newline. Cells are str (None in grid gaps). The body paragraphs between a
+table and the one before it (at most ``ABOVE_PARAGRAPHS``, the nearest) are its ``above`` lines: a title.
 
 A document without a table whose body lines are split by tabs (a list typed in Word with tab stops)
 is one table named ``paragraphs``: each body paragraph a row, its text split at the tabs (an empty
@@ -32,6 +33,7 @@ TABBED = "paragraphs"  # the name of the one table a document without tables may
 ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr | ./w:customXml/w:tr"
 CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"
 FAILURES: tuple[type[BaseException], ...] = (*READ_FAILURES, OpcError)
+ABOVE_PARAGRAPHS = 10  # body paragraphs kept above a table: its title, a date line, a note
 
 
 def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
@@ -44,7 +46,21 @@ def open_docx(path: Path, guard: FileGuard) -> Iterator[RawTable]:
         raise guard.error(f"{len(tables)} tables, more than {guard.limits.max_sheets}")
     if sum("\t" in line for line in lines) >= 2:
         return iter([RawTable(TABBED, _tabbed(lines, guard))])
-    return iter([RawTable(f"table {n}", _rows(tbl, n, guard)) for n, tbl in enumerate(tables, 1)])
+    return iter([RawTable(f"table {n}", _rows(tbl, n, guard), _paragraphs_above(tbl))
+                 for n, tbl in enumerate(tables, 1)])
+
+
+def _paragraphs_above(tbl: Any) -> tuple[str, ...]:
+    """The non-empty body paragraphs between TBL and the table before it, nearest last (at most ABOVE_PARAGRAPHS)."""
+    body_child = tbl.getparent().tag.endswith("}body")
+    anchor = tbl if body_child else tbl.getparent().getparent()  # in a content control, the w:sdt is in the body
+    found: list[str] = []
+    for sibling in anchor.itersiblings(preceding=True):
+        if not sibling.tag.endswith("}p") or len(found) == ABOVE_PARAGRAPHS:
+            break
+        if sibling.text.strip():
+            found.append(sibling.text.strip())
+    return tuple(reversed(found))
 
 
 def _tabbed(lines: list[str], guard: FileGuard) -> Iterator[Row]:

@@ -14,7 +14,8 @@ grid cell it covers, as in XLSX and DOCX. A cell's text lines are joined
 (without a space between two CJK characters, with one otherwise), since a
 PDF does not record whether a break was typed or a wrap. Fragments of one
 table on successive pages are joined by ``stitch`` (repeated headers
-dropped), and the tables are named ``table N`` in reading order.
+dropped), and the tables are named ``table N`` in reading order. The lines of a page's text above the first
+table on it are that table's ``above`` lines (its title, ``title_date.lines_above``).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from veracity.ingest.guard import FileGuard
 from veracity.ingest.metadata import pdf_metadata
 from veracity.ingest.pdf_extract import PdfExtract, extract_pdf
 from veracity.ingest.sandbox import run_limited
-from veracity.ingest.stitch import Fragment, stitch
+from veracity.ingest.stitch import Fragment, Stitched, stitch
 from veracity.ingest.table import RawTable, Row
+from veracity.ingest.title_date import lines_above
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,25 @@ def open_pdf(path: Path, guard: FileGuard) -> PdfRead:
     if total > guard.rows_left():
         raise guard.too_many_rows(f"table {len(stitched)}")
     guard.rows_used += total
-    tables = tuple(RawTable(f"table {n}", _rows(t.rows)) for n, t in enumerate(stitched, 1))
+    tables = tuple(RawTable(f"table {n}", _rows(t.rows), _above(t, stitched[n - 2] if n > 1 else None, texts))
+                   for n, t in enumerate(stitched, 1))
     origins = tuple(TableOrigin(f"table {n}", t.origins) for n, t in enumerate(stitched, 1))
     sizes = tuple(dict.fromkeys(p.size for p in extract.pages))
     fonts = tuple(sorted({f for p in extract.pages for f in p.fonts if f}))
     metadata = pdf_metadata(dict(extract.info), len(extract.pages), fonts, sizes)
     notes = _notes(extract, stitched) + turned
     return PdfRead(tables, Document(metadata, tuple(texts), origins, notes), notes)
+
+
+def _above(table: Stitched, before: Stitched | None, texts: list[PageText]) -> tuple[str, ...]:
+    """The lines of text above TABLE on its first page, when no table BEFORE it ends on that page."""
+    if not table.rows or not table.origins:
+        return ()
+    page = table.origins[0].page
+    if before is not None and before.origins and before.origins[-1].page == page:
+        return ()
+    text = next((t.text for t in texts if t.page == page), "")
+    return lines_above(text, table.rows[0])
 
 
 def _rows(rows: tuple[Row, ...]) -> Iterator[Row]:

@@ -258,7 +258,7 @@ def start_table(raw: RawTable, source_file: str, request: AddRequest) -> TableSt
         return planned
     part, mapped = planned
     return TableStart(layout, part.plan, chain(sample, rest), mapped, where, marks_in(sample), part.relatives,
-                      stated_above(head, layout, raw.name))
+                      stated_above(head, layout, raw.name, raw.above))
 
 
 def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddRequest, source_file: str,

@@ -26,3 +26,4 @@ class RawTable:
 
     name: str
     rows: Iterator[Row]
+    above: tuple[str, ...] = ()  # text lines just above the table and not in it (a Word paragraph, a PDF line)

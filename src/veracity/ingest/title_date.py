@@ -2,9 +2,11 @@
 
 A leaked list usually says when it was drawn up in a title line, not in a column. The title rows are the rows
 ``header.locate_header`` leaves above the header (of a headerless table: above the data), read where the
-header is found; document metadata is no title. A date is kept at the precision written (``2019-06`` for
-"2019年6月", ``2019`` for "2019年度"), with the sheet, the physical row (1-based, the title rows counted) and
-the row's text verbatim. Forms read: Chinese (``2019年6月30日``, ``二〇一九年六月``, ``2019年度``), numeric
+header is found; a Word or PDF table's title usually stands outside it, in the text just above it, which its
+reader hands over as ``RawTable.above`` (``lines_above`` finds it in a PDF page's text). Document metadata is
+no title. A date is kept at the precision written (``2019-06`` for "2019年6月", ``2019`` for "2019年度"), with
+the sheet, the physical row (1-based, the title rows counted) or the line above the table, and the row's text
+verbatim. Forms read: Chinese (``2019年6月30日``, ``二〇一九年六月``, ``2019年度``), numeric
 (``2019.06``, ``2019-06-30``, ``2019/6/30``), English (``as of 5 June 2019``, ``June 2019``) and Uyghur
 (``2019-يىلى 6-ئاي``); a year alone (``Karakax 2019``) only when a row holds no other date. A date that bounds
 something else is no date of the list: one followed by 以来, 以后, 出生 ... ("1980年以后出生人员" lists people
@@ -26,7 +28,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veracity.ingest.dates import latest_day, parse_date
 from veracity.ingest.header import HeaderLayout
@@ -56,6 +58,8 @@ _YEAR_ALONE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _BOUND_AFTER = re.compile(r"\s*(?:以来|以后|之后|以前|之前|后|前|起|至今|出生|生人|出生的|born|onwards)", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(r"(?:自|从|since|after|before|born(?:\s+in)?)\s*$", re.IGNORECASE)
 _ENGLISH_FILLER = re.compile(r"([0-9])(?:st|nd|rd|th)\b|\bof\s+", re.IGNORECASE)  # "5th of June" -> "5 June"
+_TABLE = re.compile(r"table [0-9]+")  # a Word, PDF or HTML table's name
+_SPACE = re.compile(r"\s+")
 _DROPPED = str.maketrans({"度": None, "份": None, " ": None, "\u3000": None})
 
 
@@ -148,9 +152,10 @@ class StatedDate:
     iso: str
     written: str
     sheet: str
-    row: int  # the physical row, 1-based, from the top of the sheet or table
+    row: int  # the physical row, 1-based, from the top of the sheet or table; 0 for a line above the table
     text: str
     others: tuple[str, ...] = ()
+    line: int = 0  # the line (1-based) of the text above the table it was read in; 0 for a title row
 
     @property
     def end(self) -> str:
@@ -162,8 +167,13 @@ class StatedDate:
 
         >>> StatedDate("2019", "2019年", "", 2, "名单 2019年").place()
         'title row 2'
+        >>> StatedDate("2019", "2019年", "table 1", 0, "名单 2019年", line=1).place()
+        'line 1 of the text above table 1'
         """
-        return f"title row {self.row}" + (f" of sheet {self.sheet!r}" if self.sheet else "")
+        table = self.sheet if _TABLE.fullmatch(self.sheet) else f"sheet {self.sheet!r}" if self.sheet else ""
+        if self.line:
+            return f"line {self.line} of the text above {table or 'the table'}"
+        return f"title row {self.row}" + (f" of {table}" if table else "")
 
     def phrase(self) -> str:
         """The date as a finding names it."""
@@ -181,7 +191,7 @@ class StatedDate:
 
     def to_json(self) -> str:
         """``sources.stated_date_at``: where the date was read, the row's text and the other tables' dates."""
-        where = {"sheet": self.sheet, "row": self.row, "text": self.text, "written": self.written,
+        where = {"sheet": self.sheet, "row": self.row, "line": self.line, "text": self.text, "written": self.written,
                  "others": list(self.others)}
         return json.dumps(where, ensure_ascii=False)
 
@@ -195,7 +205,7 @@ class StatedDate:
         """
         read = json.loads(where)
         return cls(iso, str(read["written"]), str(read["sheet"]), int(read["row"]), str(read["text"]),
-                   tuple(str(o) for o in read.get("others", ())))
+                   tuple(str(o) for o in read.get("others", ())), int(read.get("line", 0)))
 
 
 def _row_text(row: Row) -> str:
@@ -207,27 +217,47 @@ def _cell_text(cell: Cell) -> str:
     return cell_text(cell) if not isinstance(cell, dt.datetime) else cell.date().isoformat()
 
 
-def stated_in_titles(titles: Sequence[Row], sheet: str) -> StatedDate | None:
-    """The date the title rows TITLES (from the first row of SHEET down to the header) state, if any."""
-    found: list[tuple[FoundDate, int, str]] = []
-    for k, row in enumerate(titles, start=1):
-        text = _row_text(row)
-        found += [(date, k, text) for date in dates_in(text)]
-    chosen = pick([date for date, _, _ in found])
+def _stated(texts: Sequence[tuple[int, int, str]], sheet: str) -> StatedDate | None:
+    """The date TEXTS state: each is (title row, line above the table, text), one of the two numbers 0."""
+    found = [(date, row, line, text) for row, line, text in texts for date in dates_in(text)]
+    chosen = pick([date for date, *_ in found])
     if chosen is None:
         return None
-    _, number, text = next(f for f in found if f[0] == chosen)
-    return StatedDate(chosen.iso, chosen.written, sheet, number, text)
+    _, row, line, text = next(f for f in found if f[0] == chosen)
+    return StatedDate(chosen.iso, chosen.written, sheet, row, text, line=line)
 
 
-def stated_above(head: Sequence[Row], layout: HeaderLayout, sheet: str) -> StatedDate | None:
-    """The date stated above the header LAYOUT found in HEAD (above the data when the table is headerless).
+def stated_in_titles(titles: Sequence[Row], sheet: str, above: Sequence[str] = ()) -> StatedDate | None:
+    """The date the title rows TITLES (from the first row of SHEET down to the header) and the lines ABOVE the
+    table state, if any."""
+    return _stated([(0, k, line) for k, line in enumerate(above, start=1)]
+                   + [(k, 0, _row_text(row)) for k, row in enumerate(titles, start=1)], sheet)
+
+
+def stated_above(head: Sequence[Row], layout: HeaderLayout, sheet: str, above: Sequence[str] = ()) -> StatedDate | None:
+    """The date stated above the header LAYOUT found in HEAD (above the data when the table is headerless), or in
+    the lines ABOVE the table.
 
     >>> head = [("名单",), ("截至2019年6月30日",), ("序号", "姓名"), (1, "王芳")]
     >>> stated_above(head, HeaderLayout(2, 2, ("序号", "姓名")), "").place()
     'title row 2'
     """
-    return stated_in_titles(head[: layout.last_row + 1 if layout.headerless else layout.first_row], sheet)
+    return stated_in_titles(head[: layout.last_row + 1 if layout.headerless else layout.first_row], sheet, above)
+
+
+def lines_above(page_text: str, first_row: Row) -> tuple[str, ...]:
+    """The lines of PAGE_TEXT above the table whose first row is FIRST_ROW: those before the first line holding the
+    row's first filled cell (spaces ignored); none when no line holds it.
+
+    >>> lines_above("墨玉县学员名单\\n（2019年6月）\\n序号 姓名 性别\\n1 王芳 女", ("序号", "姓名", "性别"))
+    ('墨玉县学员名单', '（2019年6月）')
+    >>> lines_above("序号 姓名", ("编号", "名字"))
+    ()
+    """
+    first = next((_SPACE.sub("", _cell_text(c)) for c in first_row if _cell_text(c)), "")
+    lines = page_text.splitlines()
+    at = next((k for k, line in enumerate(lines) if first and first in _SPACE.sub("", line)), None)
+    return tuple(line.strip() for line in lines[:at] if line.strip()) if at is not None else ()
 
 
 def latest_stated(stated: Sequence[StatedDate]) -> StatedDate | None:
@@ -242,4 +272,4 @@ def latest_stated(stated: Sequence[StatedDate]) -> StatedDate | None:
         return None
     latest = max(stated, key=lambda s: (s.end, len(s.iso)))
     others = tuple(dict.fromkeys(f"{s.written} ({s.place()})" for s in stated if s.iso != latest.iso))
-    return StatedDate(latest.iso, latest.written, latest.sheet, latest.row, latest.text, others)
+    return replace(latest, others=others)
