@@ -47,6 +47,13 @@ def test_the_dates_a_title_states(text: str, expected: list[str]) -> None:
     assert [d.iso for d in dates_in(text)] == expected
 
 
+def test_a_cell_longer_than_a_title_is_read_only_in_its_first_characters() -> None:
+    """A hostile file's title cell of megabytes is not scanned whole (a date after the first 1,000 characters is
+    not read), and a run of years is read in one pass."""
+    assert dates_in("说明" * 500 + "2019年6月") == []
+    assert len(dates_in("2019 " * 5000)) == 200
+
+
 def test_a_day_within_a_stated_year_is_the_more_precise_statement_of_it() -> None:
     stated = stated_in_titles([("墨玉县2019年度学员名单",), ("截至2019年6月30日",)], "名单")
     assert stated == StatedDate("2019-06-30", "2019年6月30日", "名单", 2, "截至2019年6月30日")

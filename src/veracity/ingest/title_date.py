@@ -36,6 +36,8 @@ from veracity.ingest.table import Cell, Row
 from veracity.ingest.values import cell_text
 
 YEARS = range(1950, 2100)  # a list of people drawn up outside these years is not what veracity reads
+MAX_TITLE_CHARS = 1000  # characters of a title row read for a date: a title is a line, a longer cell is no title
+_NEAR = 20  # characters before a date looked at for a word that makes it a bound ("自", "since", "born in")
 
 _ZH_DIGIT = "[〇零一二三四五六七八九]"
 _ZH_SMALL = "(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -44,8 +46,8 @@ _MONTH_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _ORDINAL = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _FORMS = re.compile(
     # Uyghur: 2019-يىلى 6-ئاينىڭ 30-كۈنى (year, month, day each followed by its word)
-    r"(?P<ug>(?P<ug_y>[0-9]{4})\s*-?\s*يىل\w*(?:\s*(?P<ug_m>[0-9]{1,2})\s*-?\s*ئاي\w*"
-    r"(?:\s*(?P<ug_d>[0-9]{1,2})\s*-?\s*كۈن\w*)?)?)"
+    r"(?P<ug>(?P<ug_y>[0-9]{4})(?:\s*-)?\s*يىل\w*(?:\s*(?P<ug_m>[0-9]{1,2})(?:\s*-)?\s*ئاي\w*"
+    r"(?:\s*(?P<ug_d>[0-9]{1,2})(?:\s*-)?\s*كۈن\w*)?)?)"
     # Chinese: 2019年6月30日, 2019年度, 2019年6月份, 二〇一九年六月
     rf"|(?P<zh>(?:[0-9０-９]{{4}}|{_ZH_DIGIT}{{4}})\s*年度?(?:\s*{_ZH_SMALL}\s*月份?(?:\s*{_ZH_SMALL}\s*[日号])?)?)"
     # numeric: 2019.06, 2019-06-30, 2019/6/30 (not a range 2019-2020, not a longer number)
@@ -100,11 +102,12 @@ def _iso(found: re.Match[str]) -> str | None:
 
 def _bounds_something_else(text: str, start: int, end: int) -> bool:
     """Whether the words around TEXT[start:end] make the date a bound ("1980年以后出生", "自2017年")."""
-    return bool(_BOUND_AFTER.match(text, end)) or bool(_BOUND_BEFORE.search(text[:start]))
+    return bool(_BOUND_AFTER.match(text, end)) or bool(_BOUND_BEFORE.search(text[max(0, start - _NEAR):start]))
 
 
 def dates_in(text: str) -> list[FoundDate]:
-    """The dates TEXT states, in order; a year alone only when it states no other date.
+    """The dates TEXT states (its first ``MAX_TITLE_CHARS``), in order; a year alone only when it states no other
+    date.
 
     >>> [(d.iso, d.written) for d in dates_in("2019-يىلى 6-ئاي تىزىملىكى")]
     [('2019-06', '2019-يىلى 6-ئاي')]
@@ -119,6 +122,7 @@ def dates_in(text: str) -> list[FoundDate]:
     >>> [d.iso for d in dates_in("2019-2020学年")]
     ['2019', '2020']
     """
+    text = text[:MAX_TITLE_CHARS]
     found = []
     for match in _FORMS.finditer(text):
         iso = _iso(match)
