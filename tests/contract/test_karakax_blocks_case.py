@@ -3,7 +3,8 @@
 The same list twice: a workbook (detainee cells merged down, 家庭成员 merged over 关系 | 姓名 | 身份证号) and a
 printed PDF of it (rowspans, the header printed once per page). Every person is a record at the row that names
 them: the detainee once, on his block's first row; each relative on the relative's row (the first row holds
-two). The families are consistent (a child's second name is the father's given name), so no family, duplicate
+two). A print of the workbook is the same document: it joins the workbook's people and confirms none of them.
+The families are consistent (a child's second name is the father's given name), so no family, duplicate
 or number finding may fire. Relatives abroad testify (Latin script) about two relatives and one detainee; an
 official says a relative and a detainee "never attended".
 """
@@ -194,3 +195,10 @@ def test_redacted_exports_hold_no_relative_s_name_or_number(case: ContractCase) 
     people = [p for f in FAMILIES for p in (f.detainee, *(q for _, q in f.relatives))]
     texts = {w: str(case.export(w, "json", redact=True)) for w in ("records", "claims")}
     assert surviving(texts, spellings(people) | {p.id18 for p in people}) == []
+
+
+def test_the_printed_list_joins_the_workbook_s_people_without_confirming_them(case: ContractCase) -> None:
+    joined = [li for li in case.export("links") if {li["source_file_a"], li["source_file_b"]} == {WORKBOOK, PRINTED}]
+    assert len(joined) >= len(expected(WORKBOOK, SHEET))  # each person of the workbook to the print
+    assert case.summary()["confirmed_persons"] == 0  # a print of the leak is the leak, not an independent source
+

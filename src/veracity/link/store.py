@@ -95,14 +95,17 @@ def _insert(case: Case, target: str, columns: dict[str, list[object]]) -> None:
 
 VERSION_SHARE = 0.5  # of the smaller file's records found again at the same place with the same name and number
 
-# Pairs of leak files of which one holds, at the same sheet and row, the same name and number as the other for at
-# least VERSION_SHARE of the smaller file's records: a copy or a revision of one document (two documents listing
-# one person at the same row for half their rows are one document).
+# Pairs of leak files of which one holds, at the same sheet (or the same table of the file: a workbook and a PDF
+# printed from it, sheet 名单 and table 1) and row, the same name and number as the other for at least
+# VERSION_SHARE of the smaller file's records: a copy, a revision or a print of one document (two documents
+# listing one person at the same row for half their rows are one document).
 _VERSIONS = f"""
-WITH leak AS (SELECT source_file, sheet, "row", name, id_number FROM records WHERE role = 'leak' AND name IS NOT NULL),
+WITH leak AS (SELECT source_file, sheet, table_no, "row", name, id_number FROM records
+              WHERE role = 'leak' AND name IS NOT NULL),
 sizes AS (SELECT source_file, count(*) AS n FROM leak GROUP BY source_file),
 same AS (SELECT a.source_file AS fa, b.source_file AS fb, count(*) AS k FROM leak a JOIN leak b
-         ON a.sheet = b.sheet AND a."row" = b."row" AND a.name = b.name AND a.source_file < b.source_file
+         ON (a.sheet = b.sheet OR a.table_no = b.table_no) AND a."row" = b."row" AND a.name = b.name
+         AND a.source_file < b.source_file
          AND a.id_number IS NOT DISTINCT FROM b.id_number GROUP BY a.source_file, b.source_file)
 SELECT fa, fb FROM same JOIN sizes x ON x.source_file = fa JOIN sizes y ON y.source_file = fb
 WHERE k >= {VERSION_SHARE} * least(x.n, y.n)"""
