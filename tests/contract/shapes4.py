@@ -4,18 +4,20 @@ A form-style roster (GBK CSV, the 栏次 row of column numbers under a header wh
 line breaks, identity numbers in every way a clerk or Excel mangles them, dates in six forms, names joined by
 a space, ． or . or carrying a note), a translated list with Uyghur Latin headers and a row of units under them
 (semicolon-delimited, as European Excel writes CSV), and a list of pupils whose only identity number is a
-parent's (tab-delimited UTF-16, Excel's "Unicode text"). People come from ``people.people``: synthetic only.
+parent's (tab-delimited UTF-16, Excel's "Unicode text"), and a workbook whose 出生年月 was typed as months, which
+Excel stores as the 1st of each month. People come from ``people.people``: synthetic only.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import Expected
+from .files import Expected, workbook
 from .people import Person
 
 ROSTER_HEADER = ["序 号", "姓  名", "性　别", "民族", "出生年月\n（年.月）", "公民身份号码（18位）", "户籍地：", "备注"]
@@ -55,8 +57,9 @@ def delimited(path: Path, rows: Sequence[Sequence[object]], *, delimiter: str, e
 
 def form_roster(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:
     """GBK, no BOM. A title and a 填报单位 line, the header (labels spaced and wrapped), the 栏次 row; eight people
-    with a 小计 row, a blank line, the header and 栏次 row again (a second list pasted below), a 合计 row and the
-    empty lines Excel leaves. ps[0] must have the check character X (written lower-case x).
+    with a 本页小计 row, a blank line, the header and 栏次 row again (a second list pasted below), a 合计 row, a
+    以上共8人 line, the place of the stamp (（盖章）) and the empty lines Excel leaves. ps[0] must have the check
+    character X (written lower-case x).
 
     Numbers: a leading apostrophe, groups of 6/4/4/4 digits, full-width digits, lower-case x, 15 digits (beside an
     empty name), Excel's 6.53222E+17 (digits lost: no number), a leading tab, ="…". Birth: 1985.03, 1985年03月,
@@ -90,10 +93,10 @@ def form_roster(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]
     data_rows = []
     for k, (_, written, (number, born, sex, ethnicity), _, _) in enumerate(people_rows, start=1):
         if k == 7:  # after 6 people: 小计, a blank line, the second list's header and 栏次 row
-            rows += [["小计", "6人", *blank[2:]], blank, ROSTER_HEADER, FORM_NUMBERS]
+            rows += [["本页小计", "6人", *blank[2:]], blank, ROSTER_HEADER, FORM_NUMBERS]
         data_rows.append(len(rows) - 3)
         rows.append([k, written, sex, ethnicity, born, number, "墨玉县喀拉喀什镇", ""])
-    rows += [["合计", "8人", *blank[2:]], blank, blank]
+    rows += [["合计", "8人", *blank[2:]], ["以上共8人", *blank[1:]], [*blank[:4], "（盖章）", *blank[5:]], blank, blank]
     delimited(folder / name, rows, delimiter=",", encoding="gbk")
     return [Written(person, name, "", r, number, person.sex, birth, written=written)
             for r, (person, written, _, number, birth) in zip(data_rows, people_rows, strict=True)]
@@ -129,3 +132,26 @@ def pupils_txt(folder: Path, ps: Sequence[Person], parent: Person, name: str) ->
              for k, p in enumerate(ps[:5], start=1)]
     delimited(folder / name, rows, delimiter="\t", encoding="utf-16")
     return [Expected(p, name, "", k, "", p.sex, p.born.isoformat()) for k, p in enumerate(ps[:5], start=1)]
+
+
+def month_typed_xlsx(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:
+    """Sheet 花名册: one header row, a 栏次 row of numbers 1-5 (number cells), ps[0..3] whose 出生年月 a clerk typed
+    as 1985-3: date cells on the 1st of the month, shown as 1985年3月. The day is not known: YYYY-MM."""
+    book, sheet = workbook("花名册")
+    sheet.append(["序号", "姓名", "性别", "出生年月", "身份证号"])
+    sheet.append([1, 2, 3, 4, 5])
+    for k, p in enumerate(ps[:4], start=1):
+        sheet.append([k, p.zh, p.sex_zh, dt.datetime(p.born.year, p.born.month, 1), p.id18])
+        sheet.cell(row=k + 2, column=4).number_format = 'yyyy"年"m"月"'
+    book.save(folder / name)
+    return [Expected(p, name, "花名册", k, p.id18, p.sex, f"{p.born:%Y-%m}") for k, p in enumerate(ps[:4], start=1)]
+
+
+def signed_off_csv(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:
+    """UTF-8 with BOM: one header row, ps[0..2], then a 以上共3人 line and the date the list was signed, alone in
+    the last column. Neither line is a person."""
+    rows: list[list[object]] = [["序号", "姓名", "性别", "身份证号", "备注"]]
+    rows += [[k, p.zh, p.sex_zh, p.id18, ""] for k, p in enumerate(ps[:3], start=1)]
+    rows += [["以上共3人", "", "", "", ""], ["", "", "", "", "2019年6月1日"]]
+    delimited(folder / name, rows, delimiter=",", encoding="utf-8-sig")
+    return [Expected(p, name, "", k, p.id18, p.sex, "") for k, p in enumerate(ps[:3], start=1)]

@@ -30,7 +30,7 @@ from functools import cached_property
 from veracity.errors import InputError, UsageError
 from veracity.fields import FIELDS, Kind
 from veracity.ingest.date_columns import DateParts, find_date_parts
-from veracity.ingest.dates import looks_like_date, year_last_order
+from veracity.ingest.dates import column_order, looks_like_date
 from veracity.ingest.header import LabelMatch, load_roles
 from veracity.ingest.row_fields import SCRIPT_FIELDS, RecordBuilder, RecordColumns
 from veracity.ingest.table import Cell, Row
@@ -99,7 +99,8 @@ class ColumnPlan:
     columns: tuple[ColumnRole, ...]
     date_parts: tuple[DateParts, ...] = ()  # dates over several columns, read together
     date_orders: tuple[tuple[int, str], ...] = ()  # (column, "dmy" or "mdy"): year-last dates of the column
-    # whose sample rows read only one way, so that its ambiguous ones (03/05/2017) are read that way too
+    # whose sample rows read only one way, so that its ambiguous ones (03/05/2017) are read that way too;
+    # (column, "ym"): its spreadsheet dates all fall on a 1st, typed as months (dates.column_order)
 
     def column_of(self, field: str) -> ColumnRole | None:
         """The column that holds FIELD, if one does."""
@@ -174,7 +175,7 @@ def assign_fields(
             candidates[k] = ColumnRole(k, columns[k], field, Reason.DATE_PARTS, detail)
     settled = _settle(candidates, sample_rows)
     orders = tuple((c.index, order) for c in settled if c.field and FIELDS[c.field].kind is Kind.DATE
-                   and (order := year_last_order(_sample(sample_rows, c.index))))
+                   and (order := column_order(_sample(sample_rows, c.index))))
     return ColumnPlan(settled, tuple(g for g in groups if settled[g.columns[0]].field == g.field), orders)
 
 

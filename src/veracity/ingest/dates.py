@@ -59,22 +59,24 @@ def excel_serial_to_date(serial: int) -> dt.date | None:
 
 
 def parse_date(cell: Cell, order: str = "") -> DateValue:
-    """Read a date cell in the forms Chinese registers use; impossible dates are not read. ORDER ("dmy" or
-    "mdy", from ``year_last_order`` over the cell's column) reads a year-last date whose order is ambiguous.
+    """Read a date cell in the forms Chinese registers use; impossible dates are not read. ORDER (from
+    ``column_order`` over the cell's column) reads a year-last date whose order is ambiguous ("dmy", "mdy"), or a
+    spreadsheet date as its month only (MONTH_ONLY).
 
     >>> [parse_date(s).iso for s in ("2017年05月03日", "2017.5.3", "20170503", "1985年3月", "1985")]
     ['2017-05-03', '2017-05-03', '2017-05-03', '1985-03', '1985']
-    >>> parse_date(31048).iso, parse_date(dt.datetime(1985, 3, 1, 0, 0)).iso
-    ('1985-01-01', '1985-03-01')
+    >>> parse_date("1985年3月5日生").iso, parse_date("1985年3月份").iso
+    ('1985-03-05', '1985-03')
+    >>> parse_date(31048).iso, parse_date(dt.datetime(1985, 3, 1, 0, 0)).iso, parse_date(dt.date(1985, 3, 1), "ym").iso
+    ('1985-01-01', '1985-03-01', '1985-03')
     >>> parse_date("2017-02-30")
     DateValue(iso=None, reason='no such day: 2017-02-30')
     """
     if isinstance(cell, str):
         return _parse_date_text(cell, order)
-    if isinstance(cell, dt.datetime):
-        return DateValue(cell.date().isoformat())
-    if isinstance(cell, dt.date):
-        return DateValue(cell.isoformat())
+    if isinstance(cell, dt.date):  # a datetime too
+        day = (cell.date() if isinstance(cell, dt.datetime) else cell).isoformat()
+        return DateValue(day[:7] if order == MONTH_ONLY and cell.day == 1 else day)
     if isinstance(cell, bool) or cell is None or isinstance(cell, dt.time):
         return DateValue(None, "not a date")
     if isinstance(cell, float) and not cell.is_integer():
@@ -89,6 +91,26 @@ def date_iso(cell: Cell, order: str = "") -> str | None:
     ('2017-05-03', None, None, '2017-05-03')
     """
     return (_parse_date_text(cell, order) if type(cell) is str else parse_date(cell, order)).iso
+
+
+MONTH_ONLY = "ym"  # a column order: its spreadsheet dates were typed as a month (1985-3), the day never written
+_MONTH_ONLY_MIN = 3
+
+
+def column_order(cells: Sequence[Cell]) -> str:
+    """How a date column's CELLS are read: ``year_last_order`` when it tells an order; else MONTH_ONLY when three
+    or more are spreadsheet dates and every one falls on the 1st of its month, as when a clerk types 1985-3 or
+    1985年3月 into a 出生年月 column and the spreadsheet stores the 1st (people all born on a 1st by chance: 1 in
+    27,000 for three); else "".
+
+    >>> column_order([dt.datetime(1985, 3, 1), dt.date(1990, 11, 1), dt.datetime(1979, 1, 1), "1975年", None])
+    'ym'
+    >>> column_order([dt.date(1985, 3, 1), dt.date(1990, 11, 2), dt.date(1979, 1, 1)]), column_order(["01/02/1985"])
+    ('', '')
+    """
+    order = year_last_order(cells)
+    days = [c.day for c in cells if isinstance(c, dt.date)]
+    return order or (MONTH_ONLY if len(days) >= _MONTH_ONLY_MIN and all(d == 1 for d in days) else "")
 
 
 def year_last_order(cells: Iterable[Cell]) -> str:
@@ -145,7 +167,7 @@ def _parse_date_text(text: str, order: str = "") -> DateValue:
     if any("a" <= ch <= "z" for ch in s.casefold()):
         return _parse_month_name(s)
     if "年" in s:
-        s = _CHINESE_NUMBER.sub(_arabic, s)
+        s = _CHINESE_NUMBER.sub(_arabic, s.removesuffix("生").removesuffix("份"))  # 1985年3月5日生, 1985年3月份
     parts = s.translate(_DATE_SEPARATORS).replace(" ", "").strip("-").split("-")
     if not all(p.isdigit() for p in parts):
         return DateValue(None, "not a date form veracity reads")

@@ -108,11 +108,12 @@ def _han_but(excluded: str) -> str:
 
 
 # A first or second cell starting with one of these is surely not blank and starts no total word
-# (合计 总计 小计 共计 总数 Total Subtotal Grandtotal): digits, Latin letters but g s t, Han but 合 总 小 共.
-_SURE_START = f"[0-9A-FH-RU-Za-fh-ru-z{_han_but('合总小共')}]"
+# (合计 总计 小计 共计 总数 Total Subtotal Grandtotal, 本页小计, 以上合计, 盖章, 单位盖章: values.is_total_row): digits,
+# Latin letters but g s t, Han but 合 总 小 共 本 以 全 盖 单.
+_SURE_START = f"[0-9A-FH-RU-Za-fh-ru-z{_han_but('合总小共本以全盖单')}]"
 _SURE_END = "[0-9A-Za-z\u4e00-\u9fff]"  # nor white space that the comparison with header labels would strip
 # A first cell also starts no page marker (values.is_page_marker: 第2页, Page 2): not 第, P or p (共, - are out already)
-_SURE_LEAD = f"[0-9A-FH-OQRU-Za-fh-oqru-z{_han_but('合总小共第')}](.*{_SURE_END})?"
+_SURE_LEAD = f"[0-9A-FH-OQRU-Za-fh-oqru-z{_han_but('合总小共本以全盖单第')}](.*{_SURE_END})?"
 
 _SPACE = "".join(f"\\x{{{code:x}}}" for code in range(0x3001) if chr(code).isspace())  # what str.strip strips
 # SQL for the field of a cell {cell} of a column alone, by the field's kind, NULL where SQL cannot tell (the

@@ -350,7 +350,10 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "total", "subt
 # A footer line: a note or the sign-off of whoever drew up or checked the list, then a colon.
 _FOOTER = re.compile(r"(注|说明|备注|(制表|填表|填报|审核|审批|统计|经办|负责|领导)(人|日期|时间|单位)?|"
                      r"(note|prepared by|checked by|approved by|compiled by))\s*[:：]", re.IGNORECASE)
-_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS) | {"T", "S", "G"}
+_TOTAL_LEADS = ("本页", "本表", "以上", "全部")  # 本页小计, 以上合计: a total word after one of these
+_HEADCOUNT = re.compile(r"(以上)?共\d+(人|名|户)")  # 共8人, 以上共8人 (normalised: no spaces)
+_STAMP = re.compile(r"[(（]?(单位)?(盖章|公章)[)）]?")  # (盖章): where the stamp goes under the list
+_TOTAL_FIRST = frozenset(w[0] for w in _TOTAL_WORDS + _TOTAL_LEADS) | {"T", "S", "G", "盖", "单"}
 # A page marker left between printed pages pasted together: 第2页, 第 2 页 共 5 页, 共5页 第2页, - 3 -, — 3 —,
 # Page 2, Page 2 of 5, p. 2
 _PAGE_MARKER = re.compile(r"(共\s*\d+\s*页\s*[,，、]?\s*)?第\s*\d+\s*页(\s*[,，、/／]?\s*共\s*\d+\s*页)?|"
@@ -372,9 +375,9 @@ def is_page_marker(row: Row) -> bool:
 
 
 def is_total_row(row: Row) -> bool:
-    """A line that sums up or signs off the table, never a record: a total (合计, 总计, 小计, 共计, Total)
-    in one of the first two non-empty cells, a footer (注：, 制表人：, 审核人：, Prepared by:) in the first,
-    or a page marker alone (``is_page_marker``).
+    """A line that sums up or signs off the table, never a record: a total (合计, 总计, 小计, 共计, Total,
+    本页小计, 以上共8人) in one of the first two non-empty cells, a footer (注：, 制表人：, 审核人：, Prepared by:,
+    （盖章）) in the first, or a page marker alone (``is_page_marker``).
     Footers are not among ``plain_lead``'s doubtful starts (the CSV fast path mirrors those in SQL), so
     a footer is found when its row is looked at whole: when its second cell is empty or a total word.
 
@@ -382,6 +385,8 @@ def is_total_row(row: Row) -> bool:
     (True, True, False)
     >>> [is_total_row(r) for r in (("制表人：张三", None, "审核人：李四"), ("注：以上人员均已收押",), ("注",))]
     [True, True, False]
+    >>> [is_total_row(r) for r in (("本页小计", 3), ("以上共 8 人",), (None, "（盖章）"), ("共青团员",), ("本拉提",))]
+    [True, True, True, False, False]
     """
     if is_page_marker(row):
         return True
@@ -393,14 +398,25 @@ def is_total_row(row: Row) -> bool:
             s = cell.lstrip()
             if not s:
                 continue
-            if s[0] in _TOTAL_FIRST and normalise_label(s).startswith(_TOTAL_WORDS):
+            if s[0] in _TOTAL_FIRST and _sums_up(normalise_label(s)):
                 return True
-            if not seen and _FOOTER.match(s) is not None:
+            if not seen and (_FOOTER.match(s) is not None or _STAMP.fullmatch(s.rstrip()) is not None):
                 return True
         seen += 1
         if seen == 2:
             return False
     return False
+
+
+def _sums_up(key: str) -> bool:
+    """Whether a normalised cell KEY starts a total: a total word, perhaps after 本页 or 以上, or a head count.
+
+    >>> [_sums_up(k) for k in ("合计311人", "本页小计", "以上共8人", "共3户", "subtotal", "共产党员", "本地")]
+    [True, True, True, True, True, False, False]
+    """
+    for lead in _TOTAL_LEADS:
+        key = key.removeprefix(lead)
+    return key.startswith(_TOTAL_WORDS) or _HEADCOUNT.match(key) is not None
 
 
 def plain_lead(cell: Cell, labels: frozenset[str]) -> bool:
