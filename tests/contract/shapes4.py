@@ -155,3 +155,14 @@ def signed_off_csv(folder: Path, ps: Sequence[Person], name: str) -> list[Expect
     rows += [["以上共3人", "", "", "", ""], ["", "", "", "", "2019年6月1日"]]
     delimited(folder / name, rows, delimiter=",", encoding="utf-8-sig")
     return [Expected(p, name, "", k, p.id18, p.sex, "") for k, p in enumerate(ps[:3], start=1)]
+
+
+def masked_csv(folder: Path, ps: Sequence[Person], name: str) -> Path:
+    """UTF-8 with BOM: ps[0..2] with their numbers masked as published lists mask them (653222********3034,
+    6532221976****7053, 65322219710503****)."""
+    masks = [(6, 14), (10, 14), (14, 18)]
+    rows: list[list[object]] = [["序号", "姓名", "性别", "身份证号"]]
+    rows += [[k, p.zh, p.sex_zh, p.id18[:a] + "*" * (b - a) + p.id18[b:]]
+             for k, (p, (a, b)) in enumerate(zip(ps[:3], masks, strict=True), start=1)]
+    delimited(folder / name, rows, delimiter=",", encoding="utf-8-sig")
+    return folder / name

@@ -5,7 +5,8 @@ numbers under them, identity numbers written in eight mangled ways (one lost to 
 dates in six forms, names joined by other dots or carrying a note, a 小计 row, a second list pasted below with its
 header and 栏次 row again, a 合计 row; a list with Uyghur Latin headers and a row of units under them, written by
 European Excel (semicolons); a list of pupils whose only identity number is a parent's, saved as Excel's
-"Unicode text" (UTF-16, tabs); a workbook whose 出生年月 cells are months typed into date cells (stored as the 1st).
+"Unicode text" (UTF-16, tabs); a workbook whose 出生年月 cells are months typed into date cells (stored as the 1st);
+a list signed off with a date under it; a published list with masked numbers.
 
 Rows are counted from the row after the header, its annotations included (DESIGN.md: "its last row when the
 header spans several"): the units row and the 栏次 row are no person, and no person's row number moves for them.
@@ -17,10 +18,18 @@ import pytest
 
 from .case import ContractCase, cut, row_findings
 from .people import Person, people
-from .shapes4 import UG_PLACE, form_roster, month_typed_xlsx, pupils_txt, signed_off_csv, uyghur_latin_list
+from .shapes4 import (
+    UG_PLACE,
+    form_roster,
+    masked_csv,
+    month_typed_xlsx,
+    pupils_txt,
+    signed_off_csv,
+    uyghur_latin_list,
+)
 
 ROSTER, UG, PUPILS = "教培人员花名册.csv", "tizimlik_terjime.csv", "学生名单.txt"
-MONTHS, SIGNED = "花名册.xlsx", "签字.csv"
+MONTHS, SIGNED, MASKED = "花名册.xlsx", "签字.csv", "公示名单.csv"
 
 pytestmark = pytest.mark.xdist_group("contract-messy")  # one case per module, built once
 
@@ -41,8 +50,9 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> ContractCase:
     built.truth = (form_roster(folder, PS[:8], ROSTER) + uyghur_latin_list(folder, PS[8:12], UG)
                    + pupils_txt(folder, PS[12:17], PS[17], PUPILS) + month_typed_xlsx(folder, PS[18:22], MONTHS)
                    + signed_off_csv(folder, PS[22:25], SIGNED))
+    masked_csv(folder, PS[25:28], MASKED)
     built.init()
-    for name in (ROSTER, UG, PUPILS, MONTHS, SIGNED):
+    for name in (ROSTER, UG, PUPILS, MONTHS, SIGNED, MASKED):
         built.add([folder / name], "leak")
     built.stage("check")
     return built
@@ -88,3 +98,12 @@ def test_months_typed_into_date_cells_are_months_and_no_birth_date_mismatch(case
                    "signed, under the data) is exported as a record")
 def test_lines_under_the_list_that_name_no_one_are_no_record(case: ContractCase) -> None:
     assert cut(_records(case, SIGNED)) == [e.exported() for e in case.truth if e.source_file == SIGNED]
+
+
+@pytest.mark.xfail(strict=True, reason="checks (checks/ids.py): a number published masked (653222********3034) gets "
+                   "id.format 'has 18 characters; a resident identity number has 18 ...', which contradicts itself "
+                   "and calls a masked number malformed")
+def test_a_masked_number_is_not_said_to_have_the_wrong_length(case: ContractCase) -> None:
+    messages = [f["message"] for f in case.export("findings") if f["source_file"] == MASKED
+                and f["check_id"] == "id.format"]
+    assert not [m for m in messages if "has 18 characters" in m]
