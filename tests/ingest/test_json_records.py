@@ -67,9 +67,31 @@ def test_a_json_export_is_added_with_its_fields_and_rows(put: Put, case: Case) -
                     (3, "Ehmet Tursun", None, "M", "1979-07-07")]
 
 
+WRAPPED = {"code": 0, "msg": "成功", "data": {"total": 3, "flags": [1, 2], "page": {"no": 1, "list": PEOPLE}},
+           "after": [{"not": "read"}]}
+
+
+@pytest.mark.parametrize("indent", [2, None])
+@pytest.mark.parametrize("chunk", [7, 1 << 20])
+def test_an_api_response_is_read_from_its_array_of_records(put: Put, monkeypatch: pytest.MonkeyPatch,
+                                                           indent: int | None, chunk: int) -> None:
+    monkeypatch.setattr(json_records, "CHUNK", chunk)
+    _, tables = read_all(put("response.json", json.dumps(WRAPPED, ensure_ascii=False, indent=indent).encode()))
+    assert tables == [("", [HEADER, *ROWS])]
+
+
+def test_json_lines_of_objects_holding_lists_stay_json_lines(put: Put) -> None:
+    lines = [{"name": "a", "rows": [{"x": 1}]}, {"name": "b", "rows": []}]
+    _, tables = read_all(put("dump.jsonl", "\n".join(json.dumps(x) for x in lines).encode()))
+    assert tables == [("", [("name", "rows"), ("a", '[{"x": 1}]'), ("b", "[]")])]
+
+
 @pytest.mark.parametrize(("data", "limits", "message", "place"), [
     (b'[{"a": 1}, {"a": 2', Limits(), "cannot read the file", "record 2"),
-    (b'{\n  "hits": [{"a": 1}]\n}\n', Limits(), "not JSON Lines: the first line is no whole object", "record 1"),
+    (b'{\n  "code": 0, "msg": "ok", "data": {"list": []}\n}\n', Limits(), "no array of records", "record 1"),
+    (b'{\n  "data": {"list": [{"a": 1}, {"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]}}", Limits(), "RecursionError",
+     "record 2"),
+    (b'{\n  "data": [{"a": 1}, {"a": 2', Limits(), "cannot read the file", "record 2"),
     (b'[{"a": 1}, 2]', Limits(), "record 2 is not an object", "record 2"),
     (b'[{"a": 1} {"a": 2}]', Limits(), "expected ',' or ']'", "record 2"),
     (b'{"a": 1}\n{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", Limits(), "RecursionError", "record 2"),

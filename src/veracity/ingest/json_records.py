@@ -1,8 +1,11 @@
 """JSON exports of a database (an array of objects, or one object per line): one table, a row per object.
 
 What a leaked database dump often is: a JSON array of records, JSON Lines
-(one object per line, as ``elasticdump`` and most export tools write), or a
-search engine's dump whose objects carry the record under ``_source``. The
+(one object per line, as ``elasticdump`` and most export tools write), a
+search engine's dump whose objects carry the record under ``_source``, or an
+API response: one object holding the array of records under a key, perhaps
+nested (``{"code": 0, "data": {"total": 2, "list": [{...}, {...}]}}``), read
+from the first array of objects met (its rows numbered as in an array). The
 table is named ``""`` as a CSV's is; its header is every key met, in the
 order first met (nested objects flattened: ``address.county``), and row r is
 the r-th object — the r-th line of JSON Lines, a blank line a blank row.
@@ -85,7 +88,8 @@ def _records(path: Path, encoding: TextEncoding, guard: FileGuard) -> Iterator[d
             handle.read(1)
         start = handle.read(CHUNK)
         stripped = start.lstrip(_SPACE)
-        values = _array(handle, stripped[1:]) if stripped.startswith("[") else _lines(handle, start)
+        values = (_array(handle, stripped[1:]) if stripped.startswith("[") else
+                  _wrapped(_Stream(handle, stripped[1:])) if _one_object(handle, stripped) else _lines(handle, start))
         for count, value in enumerate(values, 1):
             if count % CLOCK_EVERY == 0:
                 guard.check_clock(f"record {count}")
@@ -100,7 +104,7 @@ def _records(path: Path, encoding: TextEncoding, guard: FileGuard) -> Iterator[d
 
 def _lines(handle: Any, buffer: str) -> Iterator[Any]:
     """Each line of JSON Lines decoded (None for a blank line); the first BUFFER characters already read."""
-    carry, first = buffer, True
+    carry = buffer
     while True:
         chunk = handle.read(CHUNK)
         lines = (carry + chunk).split("\n")
@@ -108,25 +112,128 @@ def _lines(handle: Any, buffer: str) -> Iterator[Any]:
         if not chunk and carry.strip():
             lines.append(carry)
         for line in lines:
-            yield _line(line, first) if line.strip() else None
-            first = first and not line.strip()
+            yield json.loads(line) if line.strip() else None
         if not chunk:
             return
 
 
-def _line(line: str, first: bool) -> Any:
-    """One line of JSON Lines decoded; a first line that is no whole object says what the file may be."""
+def _one_object(handle: Any, start: str) -> bool:
+    r"""Whether a file beginning with START (white space stripped) is one object holding an array of records: its
+    first line is no whole object (pretty-printed), or it is a line alone (within the first chunk) whose object
+    has a list of objects somewhere within it.
+
+    >>> import io
+    >>> _one_object(io.StringIO(), '{\n "data": []}'), _one_object(io.StringIO(), '{"rows": [{"a": 1}]}\n')
+    (True, True)
+    >>> _one_object(io.StringIO(), '{"a": 1}\n{"a": 2}\n'), _one_object(io.StringIO(), '{"a": [1]}')
+    (False, False)
+    """
+    if not start.startswith("{"):
+        return False
+    first, _, rest = start.partition("\n")
     try:
-        return json.loads(line)
+        value = json.loads(first)
     except json.JSONDecodeError:
-        if first:
-            raise ValueError("not JSON Lines: the first line is no whole object (one object over several lines? "
-                             "export the records as an array or one object per line)") from None
-        raise
+        return True
+    return not rest.strip(_SPACE) and len(start) < CHUNK and _holds_records(value, 0)
 
 
-def _array(handle: Any, buffer: str) -> Iterator[Any]:
-    """Each element of a JSON array whose text after ``[`` begins with BUFFER, the rest read as needed."""
+def _holds_records(value: Any, depth: int) -> bool:
+    """Whether VALUE, an object, has a non-empty list of objects at most WRAPPED_DEPTH objects down."""
+    if not isinstance(value, dict) or depth > WRAPPED_DEPTH:
+        return False
+    return any((isinstance(v, list) and v and isinstance(v[0], dict)) or _holds_records(v, depth + 1)
+               for v in value.values())
+
+
+WRAPPED_DEPTH = 4  # objects around an API response's array of records: {"data": {"page": {"list": [...]}}}
+
+
+class _Stream:
+    """A JSON text read in chunks: the characters from ``position`` on, refilled as they are consumed."""
+
+    def __init__(self, handle: Any, buffer: str) -> None:
+        self.handle, self.buffer, self.position = handle, buffer, 0
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end of the file)."""
+        while True:
+            while self.position < len(self.buffer) and self.buffer[self.position] in _SPACE:
+                self.position += 1
+            if self.position < len(self.buffer) or not self._refill():
+                return self.buffer[self.position: self.position + 1]
+
+    def take(self, char: str) -> None:
+        if self.peek() != char:
+            raise ValueError(f"expected {char!r} in the JSON object")
+        self.position += 1
+
+    def value(self) -> Any:
+        """The next JSON value, decoded whole (a key, or a value beside the array of records)."""
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.buffer, self.position)
+            except json.JSONDecodeError:
+                if not self._refill():
+                    raise
+                continue
+            if end == len(self.buffer) and self._refill():  # a number may go on in the next chunk
+                continue
+            self.position = end
+            return value
+
+    def rest(self) -> str:
+        return self.buffer[self.position:]
+
+    def _refill(self) -> bool:
+        more = self.handle.read(CHUNK)
+        self.buffer, self.position = self.buffer[self.position:] + more, 0
+        return bool(more)
+
+
+def _wrapped(stream: _Stream, depth: int = 0) -> Iterator[Any]:
+    """The elements of the first array of objects within the object whose text after ``{`` STREAM holds."""
+    while stream.peek() != "}":
+        key = stream.value()
+        if not isinstance(key, str):
+            raise ValueError("a key of the JSON object is not a string")
+        stream.take(":")
+        if stream.peek() == "[":
+            stream.take("[")
+            if stream.peek() == "{":
+                yield from _array(stream.handle, stream.rest(), last=False)
+                return
+            _skip_elements(stream)
+        elif stream.peek() == "{" and depth < WRAPPED_DEPTH:
+            stream.take("{")
+            records = _wrapped(stream, depth + 1)
+            first = next(records, None)
+            if first is not None:
+                yield first
+                yield from records
+                return
+            stream.take("}")
+        else:
+            stream.value()
+        if stream.peek() == ",":
+            stream.take(",")
+    if depth == 0:
+        raise ValueError("no array of records in the JSON object (records are an array of objects)")
+
+
+def _skip_elements(stream: _Stream) -> None:
+    """Read past the elements and the ``]`` of an array that holds no records (``[1, 2]``), one at a time."""
+    while stream.peek() != "]":
+        stream.value()
+        if stream.peek() == ",":
+            stream.take(",")
+    stream.take("]")
+
+
+def _array(handle: Any, buffer: str, *, last: bool = True) -> Iterator[Any]:
+    """Each element of a JSON array whose text after ``[`` begins with BUFFER, the rest read as needed; LAST: the
+    array ends the file (else what follows it is not read)."""
     position, expect_comma = 0, False
     while True:
         while position < len(buffer) and buffer[position] in _SPACE:
@@ -137,7 +244,7 @@ def _array(handle: Any, buffer: str) -> Iterator[Any]:
         if position >= len(buffer):
             raise ValueError("the array is not closed")
         if buffer[position] == "]":
-            if buffer[position + 1:].strip(_SPACE) or handle.read(1).strip(_SPACE):
+            if last and (buffer[position + 1:].strip(_SPACE) or handle.read(1).strip(_SPACE)):
                 raise ValueError("text after the array")
             return
         if expect_comma:
