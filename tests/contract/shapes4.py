@@ -136,15 +136,20 @@ def pupils_txt(folder: Path, ps: Sequence[Person], parent: Person, name: str) ->
 
 def month_typed_xlsx(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:
     """Sheet 花名册: one header row, a 栏次 row of numbers 1-5 (number cells), ps[0..3] whose 出生年月 a clerk typed
-    as 1985-3: date cells on the 1st of the month, shown as 1985年3月. The day is not known: YYYY-MM."""
+    as 1985-3: date cells on the 1st of the month, shown as 1985年3月. The day is not known: YYYY-MM. The 栏次 row
+    again after ps[1] (a second page pasted below): data row 3, no one."""
     book, sheet = workbook("花名册")
     sheet.append(["序号", "姓名", "性别", "出生年月", "身份证号"])
     sheet.append([1, 2, 3, 4, 5])
-    for k, p in enumerate(ps[:4], start=1):
+    rows = [1, 2, 4, 5]
+    for k, (p, row) in enumerate(zip(ps[:4], rows, strict=True), start=1):
+        if row == 4:
+            sheet.append([1, 2, 3, 4, 5])
         sheet.append([k, p.zh, p.sex_zh, dt.datetime(p.born.year, p.born.month, 1), p.id18])
-        sheet.cell(row=k + 2, column=4).number_format = 'yyyy"年"m"月"'
+        sheet.cell(row=row + 2, column=4).number_format = 'yyyy"年"m"月"'
     book.save(folder / name)
-    return [Expected(p, name, "花名册", k, p.id18, p.sex, f"{p.born:%Y-%m}") for k, p in enumerate(ps[:4], start=1)]
+    return [Expected(p, name, "花名册", row, p.id18, p.sex, f"{p.born:%Y-%m}") for p, row in zip(ps[:4], rows,
+                                                                                               strict=True)]
 
 
 def signed_off_csv(folder: Path, ps: Sequence[Person], name: str) -> list[Expected]:

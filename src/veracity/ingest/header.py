@@ -183,9 +183,9 @@ def _starts_like_header(row: Row, labels: frozenset[str]) -> bool:
     for cell in row:
         if cell is None:
             continue
-        if not isinstance(cell, str):
+        if isinstance(cell, bool) or not isinstance(cell, str | int | float):
             return False
-        s = cell.strip()
+        s = cell.strip() if isinstance(cell, str) else cell_text(cell)  # 1, 2, 3 of a 栏次 row in a sheet
         if not s:
             continue
         if s not in labels and (s[0].casefold() not in labels or normalise_label(s) not in labels):

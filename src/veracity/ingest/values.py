@@ -419,6 +419,9 @@ def _sums_up(key: str) -> bool:
     return key.startswith(_TOTAL_WORDS) or _HEADCOUNT.match(key) is not None
 
 
+_COLUMN_NUMBERS = 100  # a 栏次 row numbers fewer columns than this
+
+
 def plain_lead(cell: Cell, labels: frozenset[str]) -> bool:
     """Whether a row whose first cell is CELL is surely neither blank, a total line nor a repeated
     header (LABELS: ``HeaderLayout.label_index``, empty for a headerless table); False: look closer.
@@ -429,11 +432,13 @@ def plain_lead(cell: Cell, labels: frozenset[str]) -> bool:
     (False, False, False)
     >>> plain_lead("第2页", frozenset()), plain_lead("Page 3", frozenset()), plain_lead("Patigul", frozenset())
     (False, False, True)
+    >>> plain_lead(1, frozenset({"1", "甲"})), plain_lead(2.0, frozenset({"2"})), plain_lead(120, frozenset({"120"}))
+    (False, False, True)
     """
     if cell is None:
         return False
-    if type(cell) is not str:
-        return True
+    if type(cell) is not str:  # a number cell may start the header's 栏次 row (1, 2, 3) repeated
+        return not (isinstance(cell, int | float) and 0 < cell < _COLUMN_NUMBERS and cell_text(cell) in labels)
     s = cell.strip()
     return (bool(s) and s[0] not in _TOTAL_FIRST and s not in labels and s[0].casefold() not in labels
             and not (s[0] in _PAGE_FIRST and _PAGE_MARKER.fullmatch(s)))
