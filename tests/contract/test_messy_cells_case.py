@@ -94,8 +94,6 @@ def test_months_typed_into_date_cells_are_months_and_no_birth_date_mismatch(case
     assert not {f for f in row_findings(case.export("findings")) if f[1] == MONTHS}
 
 
-@pytest.mark.xfail(strict=True, reason="lead (ingest/records.py): a row naming no one (only the date the list was "
-                   "signed, under the data) is exported as a record")
 def test_lines_under_the_list_that_name_no_one_are_no_record(case: ContractCase) -> None:
     assert cut(_records(case, SIGNED)) == [e.exported() for e in case.truth if e.source_file == SIGNED]
 

@@ -72,6 +72,7 @@ from veracity.ingest.records import (
     first_record_id,
     header_labels,
     load_started,
+    read_columns,
     record_indexes,
     start_table,
 )
@@ -309,7 +310,7 @@ def _insert_records(case: Case, reader: duckdb.DuckDBPyConnection, lines: Lines,
         if pc.any(unsure).as_py():
             rows = batch.column("r").filter(unsure).to_pylist()
             kept = record_indexes([tuple(cells) for cells in batch.column("unsure").filter(unsure).to_pylist()],
-                                  start.layout)
+                                  start.layout, read_columns(start.plan, start.relatives))
             skipped = pa.array(sorted(set(rows) - {rows[k] for k in kept}), pa.int64())
             batch = batch.filter(pc.invert(pc.is_in(batch.column("r"), value_set=skipped)))
         if batch.num_rows:

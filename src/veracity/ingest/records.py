@@ -152,18 +152,24 @@ def cells_json(rows: Sequence[Row], labels: tuple[str, ...]) -> list[str]:
 _PAST_END: Cell = 0  # the "second cell" of a one-cell row: nothing more to look at (plain_follow passes it)
 
 
-def record_indexes(rows: Sequence[Row], layout: HeaderLayout) -> list[int]:
+def record_indexes(rows: Sequence[Row], layout: HeaderLayout, fields: frozenset[int] | None = None) -> list[int]:
     """Indexes of the rows that become records: not blank, not a total line, not the header again.
 
     Most rows are told by their first two cells (each distinct cell judged once); the others are
-    judged whole.
+    judged whole, and with FIELDS (the columns read into some field) must fill one of those: a line under
+    the list holding only the date it was signed, in a remarks column, names no one.
+
+    >>> layout = HeaderLayout(0, 0, ("序号", "姓名", "备注"))
+    >>> record_indexes([("1", "买买提"), (None, None, "2019年6月1日"), (None, "古丽")], layout, frozenset({1}))
+    [0, 2]
     """
     labels = layout.label_index if layout.header_cells else frozenset()
     leads = convert_distinct([r[0] if r else None for r in rows], lambda c: plain_lead(c, labels))
     follows = convert_distinct([r[1] if len(r) > 1 else _PAST_END for r in rows], plain_follow)
     return [i for i, (lead, follow, row) in enumerate(zip(leads, follows, rows, strict=True))
             if (lead and follow and (len(row) < 2 or row[0] != row[1]))
-            or not (is_blank(row) or is_total_row(row) or is_merged_line(row) or layout.is_header_again(row))]
+            or (not (is_blank(row) or is_total_row(row) or is_merged_line(row) or layout.is_header_again(row))
+                and (fields is None or any(not is_empty(row[k]) for k in fields if k < len(row))))]
 
 
 def is_merged_line(row: Row) -> bool:
@@ -281,6 +287,12 @@ def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddReques
     return _Part(layout, *listed), set(overrides)
 
 
+def read_columns(plan: ColumnPlan, relatives: Relatives | None) -> frozenset[int]:
+    """The columns of PLAN (and RELATIVES) read into some field, a date's parts included."""
+    parts = {k for g in plan.date_parts for k in g.columns}
+    return frozenset({c.index for c in plan.columns if c.field} | parts | set(relatives.columns if relatives else ()))
+
+
 def first_record_id(case: Case) -> int:
     """The id the next record inserted into CASE takes."""
     return int(case.scalar("SELECT coalesce(max(record_id), 0) + 1 FROM records"))
@@ -311,7 +323,7 @@ def load_started(case: Case, start: TableStart, target: tuple[int, str, str, int
             part = current
             if current is None:
                 continue
-            kept = [lo + i for i in record_indexes(chunk[lo:hi], current.layout)]
+            kept = [lo + i for i in record_indexes(chunk[lo:hi], current.layout, current.read_columns)]
             rows = [chunk[i] for i in kept]
             if rows:
                 numbers, fields = [first + i for i in kept], current.plan.build_many(rows)
@@ -337,6 +349,11 @@ class _Part:
     layout: HeaderLayout
     plan: ColumnPlan
     relatives: Relatives | None = None
+
+    @property
+    def read_columns(self) -> frozenset[int]:
+        """The columns read into some field (a relative's too): a row filling none of them names no one."""
+        return read_columns(self.plan, self.relatives)
 
 
 def _chunks(rows: Iterator[Row], lookahead: int) -> Iterator[list[Row]]:
