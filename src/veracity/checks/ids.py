@@ -61,11 +61,20 @@ FROM (
 ) p"""
 
 
+_RIGHT_FORM = "a resident identity number has 18 (17 digits and a digit or X) or, before 1999, 15 digits."
+
+
 def format_sql(d: Dialect) -> str:
-    """``id.format``: a number that is neither 18 nor 15 characters of the right kind."""
-    return f"""SELECT record_id, {d.concat("'The identity number has '", d.text('length(id)'),
-        "' characters; a resident identity number has 18 (17 digits and a digit or X) or, "
-        "before 1999, 15 digits.'")} AS message
+    """``id.format``: a number that is neither 18 nor 15 characters of the right kind; a masked one (as published
+    lists print them: 653222********3034) says so, and one of the right length says which characters are wrong."""
+    hidden = "length(id) - length(replace(id, '*', ''))"
+    return f"""SELECT record_id, CASE
+    WHEN instr(id, '*') > 0 THEN {d.concat("'The identity number is masked: '", d.text(hidden), "' of its '",
+        d.text('length(id)'), "' characters are hidden by *, so it cannot be checked in full.'")}
+    WHEN length(id) IN (15, 18) THEN {d.concat("'The identity number has '", d.text('length(id)'),
+        "' characters but not of the right kind; " + _RIGHT_FORM + "'")}
+    ELSE {d.concat("'The identity number has '", d.text('length(id)'), "' characters; " + _RIGHT_FORM + "'")}
+    END AS message
 FROM chk_ids WHERE kind = 0"""
 
 
