@@ -1,4 +1,4 @@
-"""Contract case 12: the Karakax List's blocks — each detainee's cells merged down over his relatives' rows.
+"""Contract case 13: the Karakax List's blocks — each detainee's cells merged down over his relatives' rows.
 
 The same list twice: a workbook (detainee cells merged down, 家庭成员 merged over 关系 | 姓名 | 身份证号) and a
 printed PDF of it (rowspans, the header printed once per page). Every person is a record at the row that names
