@@ -196,3 +196,13 @@ def test_each_person_is_an_ftm_person_and_each_relative_family_of_the_detainee(c
                  e["properties"]["relationship"][0]) for e in entities if e["schema"] == "Family"}
     assert families == {(name, kin, relation) for name, _, _, _, _, relatives in FAMILIES
                         for relation, kin, _ in relatives}
+
+
+def test_a_testimony_naming_its_witness_as_a_relative_gives_one_record_per_row(case: Case, tmp_path: Path) -> None:
+    path = tmp_path / "testimonies.csv"
+    path.write_text("Name,Year of birth,Relative name,Relation\r\nMemet Tursun,1985,Tursun Rozi,son\r\n"
+                    "Aygul Yasin,1960,Qurban Yasin,sister\r\n", "utf-8")
+    add_files(case, [path], AddRequest(role="reference"))
+    assert case.con.execute('SELECT "row", name FROM records ORDER BY record_id').fetchall() == [
+        (1, "Memet Tursun"), (2, "Aygul Yasin")]
+

@@ -281,7 +281,8 @@ def plan_columns(layout: HeaderLayout, sample: Sequence[Row], request: AddReques
     if not PERSON_FIELDS & set(plan.assigned):  # e.g. a summary sheet of counts beside the register
         return TableLoad(skipped=f"{source_file}: {where or 'table'}: no name or identity-number column, "
                                  "so not a register of people; skipped (its cells stay in the evidence)")
-    listed = plan_relatives(layout.columns, rows, plan)
+    listed = plan_relatives(layout.columns, rows, plan) if request.role == "leak" else None  # a testimony's
+    # "relative's name" is the witness, not a person the testimony lists
     if listed is None:
         return _Part(layout, plan), set(overrides)
     return _Part(layout, *listed), set(overrides)

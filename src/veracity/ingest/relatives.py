@@ -6,7 +6,7 @@ Lists like the Karakax List give each detainee a block of rows: the detainee's c
 cells blank below the block's first row; a clerk may also write them out again on every row. Read one record
 per row, the detainee would be repeated on every row of his block and his relatives would be no one.
 
-A table is read this way when columns under a relatives group (two header rows: 家庭成员 over 姓名; or one
+A leak's table is read this way when columns under a relatives group (two header rows: 家庭成员 over 姓名; or one
 row: 家属姓名, family member name) name a person (a name or an identity number) and the columns outside the
 group name another. In one header row, a relation column beside the group (与本人关系, 关系; not 与户主关系)
 is the relatives'. Then:
