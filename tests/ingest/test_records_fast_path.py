@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
 
+import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +89,24 @@ def test_findings_name_their_record_across_chunks(case: Case, tmp_path: Path) ->
     assert found == [("value.date_unparsed", CHUNK + 5, CHUNK + 5, "古丽"),
                      ("value.sex_unparsed", CHUNK + 5, CHUNK + 5, "古丽")]
     assert case.scalar("SELECT count(*) FROM records") == CHUNK + 18
+
+
+@pytest.mark.parametrize("name", ["plain.csv", "quoted.csv", "book.xlsx"])
+def test_rows_numbered_in_advance_and_never_filled_are_no_records(case: Case, tmp_path: Path, name: str) -> None:
+    """A clerk's template numbers its rows before anyone is written in: 序号 alone (or with empty cells) names no
+    one, on every reader; the rows keep their numbers."""
+    header = ["序号", "姓名" if name != "quoted.csv" else "姓\n名", "身份证号"]
+    rows: list[list[object]] = [[1, "买买提·吐尔逊", "653222198506030311"], [2, "古丽·艾买提", ""],
+                                [3], [4, "", ""], [5, "阿依古丽·亚森", ""], [6]]
+    path = tmp_path / name
+    if name.endswith(".xlsx"):
+        book = openpyxl.Workbook()
+        for row in [header, *rows]:
+            book.active.append(row)
+        book.save(path)
+    else:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out).writerows([header, *rows])
+    add_files(case, [path], AddRequest(role="leak"))
+    assert case.con.execute('SELECT "row", name FROM records ORDER BY "row"').fetchall() == [
+        (1, "买买提·吐尔逊"), (2, "古丽·艾买提"), (5, "阿依古丽·亚森")]

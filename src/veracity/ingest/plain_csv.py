@@ -265,8 +265,8 @@ _SPLIT = "CASE WHEN line = '' THEN []::VARCHAR[] ELSE string_split(line, $d) END
 # told by their first two cells ($lead, $follow: _SURE_LEAD, _SURE_START; $header: the header's labels).
 # ``records.record_indexes`` judges the rows this holds for.
 _UNSURE = ("NOT (coalesce(regexp_full_match(cells[1], $lead) AND NOT list_contains($header, cells[1]) "
-           "AND NOT list_contains($header, lower(cells[1][1])), false) AND (len(cells) = 1 "
-           "OR (coalesce(regexp_full_match(cells[2], $follow), false) AND cells[1] <> cells[2])))")
+           "AND NOT list_contains($header, lower(cells[1][1])), false) "
+           "AND coalesce(regexp_full_match(cells[2], $follow), false) AND cells[1] <> cells[2])")
 
 
 def _holds_later_table(reader: duckdb.DuckDBPyConnection, separator: str, layout: HeaderLayout) -> bool:

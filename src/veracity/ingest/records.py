@@ -149,25 +149,23 @@ def cells_json(rows: Sequence[Row], labels: tuple[str, ...]) -> list[str]:
     return [next(joined) if w == width else _row_cells(row, labels) for row, w in zip(rows, widths, strict=True)]
 
 
-_PAST_END: Cell = 0  # the "second cell" of a one-cell row: nothing more to look at (plain_follow passes it)
-
-
 def record_indexes(rows: Sequence[Row], layout: HeaderLayout, fields: frozenset[int] | None = None) -> list[int]:
     """Indexes of the rows that become records: not blank, not a total line, not the header again.
 
-    Most rows are told by their first two cells (each distinct cell judged once); the others are
-    judged whole, and with FIELDS (the columns read into some field) must fill one of those: a line under
-    the list holding only the date it was signed, in a remarks column, names no one.
+    Most rows are told by their first two cells (each distinct cell judged once); the others (one-cell rows
+    among them) are judged whole, and with FIELDS (the columns read into some field) must fill one of those: a
+    line under the list holding only the date it was signed, in a remarks column, or a template's row numbered
+    in advance and never filled, names no one.
 
     >>> layout = HeaderLayout(0, 0, ("序号", "姓名", "备注"))
-    >>> record_indexes([("1", "买买提"), (None, None, "2019年6月1日"), (None, "古丽")], layout, frozenset({1}))
+    >>> record_indexes([("1", "买买提"), (None, None, "2019年6月1日"), (None, "古丽"), ("4",)], layout, frozenset({1}))
     [0, 2]
     """
     labels = layout.label_index if layout.header_cells else frozenset()
     leads = convert_distinct([r[0] if r else None for r in rows], lambda c: plain_lead(c, labels))
-    follows = convert_distinct([r[1] if len(r) > 1 else _PAST_END for r in rows], plain_follow)
+    follows = convert_distinct([r[1] if len(r) > 1 else None for r in rows], plain_follow)
     return [i for i, (lead, follow, row) in enumerate(zip(leads, follows, rows, strict=True))
-            if (lead and follow and (len(row) < 2 or row[0] != row[1]))
+            if (lead and follow and row[0] != row[1])
             or (not (is_blank(row) or is_total_row(row) or is_merged_line(row) or layout.is_header_again(row))
                 and (fields is None or any(not is_empty(row[k]) for k in fields if k < len(row))))]
 
