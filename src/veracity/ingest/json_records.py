@@ -88,8 +88,8 @@ def _records(path: Path, encoding: TextEncoding, guard: FileGuard) -> Iterator[d
             handle.read(1)
         start = handle.read(CHUNK)
         stripped = start.lstrip(_SPACE)
-        values = (_array(handle, stripped[1:]) if stripped.startswith("[") else
-                  _wrapped(_Stream(handle, stripped[1:])) if _one_object(handle, stripped) else _lines(handle, start))
+        values = (_array(_Stream(handle, stripped[1:])) if stripped.startswith("[") else
+                  _wrapped(_Stream(handle, stripped[1:])) if _one_object(stripped) else _lines(handle, start))
         for count, value in enumerate(values, 1):
             if count % CLOCK_EVERY == 0:
                 guard.check_clock(f"record {count}")
@@ -117,15 +117,14 @@ def _lines(handle: Any, buffer: str) -> Iterator[Any]:
             return
 
 
-def _one_object(handle: Any, start: str) -> bool:
+def _one_object(start: str) -> bool:
     r"""Whether a file beginning with START (white space stripped) is one object holding an array of records: its
     first line is no whole object (pretty-printed), or it is a line alone (within the first chunk) whose object
     has a list of objects somewhere within it.
 
-    >>> import io
-    >>> _one_object(io.StringIO(), '{\n "data": []}'), _one_object(io.StringIO(), '{"rows": [{"a": 1}]}\n')
+    >>> _one_object('{\n "data": []}'), _one_object('{"rows": [{"a": 1}]}\n')
     (True, True)
-    >>> _one_object(io.StringIO(), '{"a": 1}\n{"a": 2}\n'), _one_object(io.StringIO(), '{"a": [1]}')
+    >>> _one_object('{"a": 1}\n{"a": 2}\n'), _one_object('{"a": [1]}')
     (False, False)
     """
     if not start.startswith("{"):
@@ -202,7 +201,7 @@ def _wrapped(stream: _Stream, depth: int = 0) -> Iterator[Any]:
         if stream.peek() == "[":
             stream.take("[")
             if stream.peek() == "{":
-                yield from _array(stream.handle, stream.rest(), last=False)
+                yield from _array(stream, last=False)
                 return
             _skip_elements(stream)
         elif stream.peek() == "{" and depth < WRAPPED_DEPTH:
@@ -231,41 +230,24 @@ def _skip_elements(stream: _Stream) -> None:
     stream.take("]")
 
 
-def _array(handle: Any, buffer: str, *, last: bool = True) -> Iterator[Any]:
-    """Each element of a JSON array whose text after ``[`` begins with BUFFER, the rest read as needed; LAST: the
-    array ends the file (else what follows it is not read)."""
-    position, expect_comma = 0, False
-    while True:
-        while position < len(buffer) and buffer[position] in _SPACE:
-            position += 1
-        if position >= len(buffer) - 1 and (more := handle.read(CHUNK)):
-            buffer, position = buffer[position:] + more, 0
-            continue
-        if position >= len(buffer):
+def _array(stream: _Stream, *, last: bool = True) -> Iterator[Any]:
+    """Each element of the JSON array whose text after ``[`` STREAM holds, read as needed; LAST: the array ends the
+    file (else what follows it is not read)."""
+    expect_comma = False
+    while (char := stream.peek()) != "]":
+        if not char:
             raise ValueError("the array is not closed")
-        if buffer[position] == "]":
-            if last and (buffer[position + 1:].strip(_SPACE) or handle.read(1).strip(_SPACE)):
-                raise ValueError("text after the array")
-            return
         if expect_comma:
-            if buffer[position] != ",":
-                raise ValueError(f"expected ',' or ']' at character {position}")
-            position += 1
+            if char != ",":
+                raise ValueError(f"expected ',' or ']' at character {stream.position}")
+            stream.take(",")
             expect_comma = False
             continue
-        try:
-            value, end = _DECODER.raw_decode(buffer, position)
-        except json.JSONDecodeError:
-            more = handle.read(CHUNK)
-            if not more:
-                raise
-            buffer, position = buffer[position:] + more, 0
-            continue
-        if end == len(buffer) and (more := handle.read(CHUNK)):  # a number may go on in the next chunk
-            buffer, position = buffer[position:] + more, 0
-            continue
-        yield value
-        position, expect_comma = end, True
+        yield stream.value()
+        expect_comma = True
+    stream.take("]")
+    if last and (stream.rest().strip(_SPACE) or stream.handle.read(1).strip(_SPACE)):
+        raise ValueError("text after the array")
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Cell]:
