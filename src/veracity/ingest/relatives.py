@@ -74,10 +74,9 @@ def relative_label(label: str) -> str | None:
 
 @dataclass
 class Block:
-    """The block being read: its first row's person cells, data row and household."""
+    """The block being read: its first row's person cells and the household of its records."""
 
     person: tuple[str, ...] = ()
-    row: int = 0
     household: str | None = None
 
 
@@ -100,12 +99,13 @@ class Relatives:
         values: dict[str, list[str | int | None]] = {n: [] for n in names}
         at: list[int] = []
         problems: list[tuple[int, ValueProblem]] = []
-        unread = {id(source): _by_row(source.problems) for source in (own, kin)}
+        own_unread, kin_unread = _by_row(own.problems), _by_row(kin.problems)
         for i, row in enumerate(rows):
-            for source, starts in ((own, self._starts(row, numbers[i])), (kin, self._holds_kin(kin, i))):
+            for source, unread, starts in ((own, own_unread, self._starts(row, numbers[i])),
+                                           (kin, kin_unread, self._holds_kin(kin, i))):
                 if not starts:
                     continue
-                problems += [(len(at), p) for p in unread[id(source)].get(i, ())]
+                problems += [(len(at), p) for p in unread.get(i, ())]
                 at.append(i)
                 for n in names:
                     values[n].append(source.values[n][i] if n in source.values else None)
@@ -123,7 +123,7 @@ class Relatives:
                 not p or p == q for p, q in zip(person, self.block.person, strict=True))):
             return False
         household = _text(row, self.household) if self.household is not None else ""
-        self.block.person, self.block.row = person, number
+        self.block.person = person
         self.block.household = household or f"row {number}"
         return True
 
